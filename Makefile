@@ -1,0 +1,73 @@
+# The class weight calculator: `make run` builds and serves it, `make test`
+# runs every test (and installs Chromium for the browser tests when it can).
+
+GO       ?= go
+ADDR     ?= 127.0.0.1:8000
+OUT      ?= site
+BASE     ?= /
+WASMEXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
+CHROMIUM ?= /usr/bin/chromium
+
+# Every Go file and embedded web file the builds depend on.
+GO_SOURCES  := go.mod go.sum $(shell find . -name '*.go' -not -path './site/*' -not -name '*_test.go')
+WEB_SOURCES := $(filter-out web/app.wasm,$(wildcard web/*))
+
+.PHONY: all build run static test vet test-native test-wasm test-browser chromium bench screenshot clean
+
+all: build
+
+build: web/app.wasm bin/classweights
+
+web/app.wasm: $(GO_SOURCES)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ .
+
+bin/classweights: $(GO_SOURCES) $(WEB_SOURCES) web/app.wasm
+	$(GO) build -trimpath -o $@ .
+
+run: build
+	./bin/classweights serve --addr $(ADDR)
+
+static: build
+	./bin/classweights static --out $(OUT) --base $(BASE)
+
+test: vet test-native test-wasm test-browser
+
+vet:
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./...
+
+# The browser tests are left out here and run with test-browser, which first
+# builds the WebAssembly app they load.
+test-native: web/app.wasm
+	$(GO) test -count=1 ./calc/... ./app/...
+	$(GO) test -count=1 -run '^Test[^B]|^TestBad|^Example' -skip '^TestBrowser' .
+
+test-wasm:
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec=$(WASMEXEC) ./calc/...
+
+test-browser: web/app.wasm chromium
+	CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -run '^TestBrowser' -v . 2>&1 | \
+		grep -v '^=== RUN' ; exit $${PIPESTATUS[0]}
+
+# chromium installs Debian's Chromium when it is missing and this is root.
+chromium:
+	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Chromium is missing: installing Debian's chromium with apt-get"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium \
+			|| { echo "installing chromium failed: install it by hand (apt-get install chromium)"; exit 1; }; \
+	else \
+		echo "The browser tests need Chromium at $(CHROMIUM)."; \
+		echo "Install it as root with: apt-get install chromium (or set CHROMIUM=/path/to/chromium)"; \
+		exit 1; \
+	fi
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./calc/...
+
+# screenshot writes docs/screenshot.png, the picture in the README.
+screenshot: web/app.wasm chromium
+	SCREENSHOT=docs/screenshot.png CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -run '^TestBrowserScreenshot$$' .
+
+clean:
+	rm -rf bin web/app.wasm $(OUT)

@@ -1,0 +1,235 @@
+// Package app is the calculator's page: go-app components that connect the
+// inputs and results on screen to package calc.
+package app
+
+import (
+	"errors"
+	"net/url"
+
+	"classweights/calc"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// exampleCounts is what the counts box holds on a first visit: the binary case
+// that the forum question asked about.
+const exampleCounts = "240, 38"
+
+// Calculator is the page: a counts box and the weights it gives.
+type Calculator struct {
+	app.Compo
+
+	input   string // the counts box, exactly as typed
+	linkErr error  // a problem with the link the page was opened with
+	result  result
+}
+
+// result is what the counts box currently yields: classes and weights, or the
+// error that stops them.
+type result struct {
+	form    calc.Form
+	counts  calc.Counts
+	weights []float64
+	err     error
+}
+
+// OnInit fills the counts box with the example before the first render.
+func (c *Calculator) OnInit() {
+	c.setInput(exampleCounts)
+}
+
+// OnPreRender reads the link on the server, so that the first paint already
+// shows its counts and weights.
+func (c *Calculator) OnPreRender(ctx app.Context) {
+	c.readLink(ctx.Page().URL())
+}
+
+// OnNav reads the link in the browser.
+func (c *Calculator) OnNav(ctx app.Context) {
+	c.readLink(ctx.Page().URL())
+}
+
+func (c *Calculator) readLink(u *url.URL) {
+	q := u.Query()
+	c.linkErr = nil
+	if !q.Has("counts") && !q.Has("labels") {
+		return
+	}
+	text, err := calc.DecodeLink(q)
+	c.linkErr = err
+	if text != "" {
+		c.setInput(text)
+	}
+}
+
+func (c *Calculator) onCountsInput(ctx app.Context, e app.Event) {
+	c.setInput(ctx.JSSrc().Get("value").String())
+}
+
+func (c *Calculator) setInput(text string) {
+	c.input = text
+	c.result = compute(text)
+}
+
+func compute(text string) result {
+	parsed, err := calc.Parse(text)
+	if err != nil {
+		return result{err: err}
+	}
+	counts, err := calc.NewCounts(parsed.Labels, parsed.Counts)
+	if err != nil {
+		return result{form: parsed.Form, err: err}
+	}
+	weights, err := calc.Balanced.Weights(counts)
+	if err != nil {
+		return result{form: parsed.Form, counts: counts, err: err}
+	}
+	return result{form: parsed.Form, counts: counts, weights: weights}
+}
+
+// Render draws the page.
+func (c *Calculator) Render() app.UI {
+	return app.Div().
+		Class("page").
+		Body(
+			app.Header().
+				Class("page-header").
+				Body(
+					app.H1().Text("Class weight calculator"),
+					app.P().
+						Class("page-lede").
+						Text("Paste your class counts and get the weight of each class "+
+							"for the loss. Everything is computed in your browser; "+
+							"nothing is uploaded."),
+				),
+			app.Main().
+				Class("page-main").
+				Body(
+					c.renderInput(),
+					c.renderResults(),
+				),
+		)
+}
+
+func (c *Calculator) renderInput() app.UI {
+	hasError := c.result.err != nil
+	return app.Section().
+		Class("counts").
+		Aria("label", "Class counts").
+		Body(
+			app.Label().
+				For("counts-input").
+				Class("counts-label").
+				Text("Class counts"),
+			app.P().
+				ID("counts-help").
+				Class("counts-help").
+				Text("A list such as 240, 38, or one \"label: count\" line per class."),
+			app.Textarea().
+				ID("counts-input").
+				Class("counts-input").
+				Rows(6).
+				Spellcheck(false).
+				Aria("describedby", "counts-help counts-status").
+				Aria("invalid", hasError).
+				Attr("autocomplete", "off").
+				Attr("value", c.input).
+				Text(c.input).
+				OnInput(c.onCountsInput),
+			c.renderLinkError(),
+			c.renderStatus(),
+		)
+}
+
+func (c *Calculator) renderLinkError() app.UI {
+	if c.linkErr == nil {
+		return nil
+	}
+	return app.P().
+		Class("counts-error link-error").
+		Attr("role", "alert").
+		Text("This link could not be read in full: " + errorText(c.linkErr) + ".")
+}
+
+func (c *Calculator) renderStatus() app.UI {
+	if c.result.err != nil {
+		return app.P().
+			ID("counts-status").
+			Class("counts-error").
+			Attr("role", "alert").
+			Text(errorText(c.result.err))
+	}
+	return app.P().
+		ID("counts-status").
+		Class("counts-form").
+		Attr("aria-live", "polite").
+		Textf("Read as %s: %d classes, %s examples.",
+			c.result.form, c.result.counts.Len(), calc.FormatCount(c.result.counts.Total()))
+}
+
+// errorText is the message a user sees for err: the text of the innermost
+// positioned error with its position, without package prefixes.
+func errorText(err error) string {
+	var pe *calc.ParseError
+	if errors.As(err, &pe) {
+		return pe.Error()
+	}
+	switch {
+	case errors.Is(err, calc.ErrNoClasses):
+		return "Type or paste the count of each class, for example 240, 38."
+	case errors.Is(err, calc.ErrOneClass):
+		return "There is only one class: weights need at least two."
+	}
+	return trimPrefix(err.Error())
+}
+
+func (c *Calculator) renderResults() app.UI {
+	if c.result.weights == nil {
+		return app.Section().
+			Class("results results-empty").
+			Aria("label", "Weights").
+			Body(app.P().Text("The weights appear here once the counts can be read."))
+	}
+	counts := c.result.counts
+	scheme := calc.Balanced
+	return app.Section().
+		Class("results").
+		Aria("label", "Weights").
+		Body(
+			app.H2().Text(scheme.Name),
+			app.P().
+				Class("scheme-formula").
+				Body(
+					app.Code().Text("w_c = "+scheme.Formula),
+					app.Text(" — "+scheme.Description+". "),
+					app.Span().Class("scheme-source").Text(scheme.Source),
+				),
+			app.Table().
+				Class("weights").
+				Body(
+					app.THead().Body(app.Tr().Body(
+						app.Th().Scope("col").Text("Class"),
+						app.Th().Scope("col").Class("num").Text("Count"),
+						app.Th().Scope("col").Class("num").Text("Share"),
+						app.Th().Scope("col").Class("num").Text("Weight"),
+					)),
+					app.TBody().Body(
+						app.Range(c.result.weights).Slice(func(i int) app.UI {
+							w := c.result.weights[i]
+							return app.Tr().Body(
+								app.Th().Scope("row").Text(counts.Label(i)),
+								app.Td().Class("num").Text(calc.FormatCount(counts.Count(i))),
+								app.Td().Class("num").
+									Text(formatPercent(counts.Count(i)/counts.Total())),
+								app.Td().
+									Class("num weight").
+									DataSet("scheme", scheme.ID).
+									DataSet("class", i).
+									DataSet("value", calc.FormatFloat(w)).
+									Text(calc.FormatWeight(w)),
+							)
+						}),
+					),
+				),
+		)
+}
