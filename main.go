@@ -13,7 +13,13 @@ import (
 )
 
 func main() {
-	goapp.Route("/", &app.Calculator{})
+	registerRoutes()
 	goapp.RunWhenOnBrowser()
 	os.Exit(runCommand(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// registerRoutes tells go-app which component each path shows, in the browser
+// and on the server alike.
+func registerRoutes() {
+	goapp.Route("/", &app.Calculator{})
 }

@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
+	"unicode/utf8"
 
 	"classweights/calc"
 )
@@ -92,15 +92,15 @@ func newWeightsReport(counts calc.Counts, schemes []*calc.Scheme) (weightsReport
 	return r, nil
 }
 
-// writeTable prints one row per class and one column per scheme, numbers
-// aligned on the right, weights rounded to four significant digits.
+// writeTable prints one row per class and one column per scheme: labels on
+// the left, numbers aligned on the right, weights rounded to four significant
+// digits.
 func (r weightsReport) writeTable(w io.Writer) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	header := []string{"class", "count", "share"}
 	for _, s := range r.Schemes {
 		header = append(header, s.ID)
 	}
-	fmt.Fprintln(tw, strings.Join(header, "\t")+"\t")
+	rows := [][]string{header}
 	for i, c := range r.Classes {
 		row := []string{
 			c.Label,
@@ -110,14 +110,31 @@ func (r weightsReport) writeTable(w io.Writer) error {
 		for _, s := range r.Schemes {
 			row = append(row, calc.FormatWeight(s.Weights[i]))
 		}
-		fmt.Fprintln(tw, strings.Join(row, "\t")+"\t")
+		rows = append(rows, row)
 	}
-	if err := tw.Flush(); err != nil {
-		return err
+
+	widths := make([]int, len(header))
+	for _, row := range rows {
+		for j, cell := range row {
+			widths[j] = max(widths[j], utf8.RuneCountInString(cell))
+		}
 	}
-	fmt.Fprintln(w)
+	var b strings.Builder
+	for _, row := range rows {
+		for j, cell := range row {
+			pad := strings.Repeat(" ", widths[j]-utf8.RuneCountInString(cell))
+			if j == 0 {
+				b.WriteString(cell + pad)
+				continue
+			}
+			b.WriteString("  " + pad + cell)
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteByte('\n')
 	for _, s := range r.Schemes {
-		fmt.Fprintf(w, "%s: %s\n", s.ID, s.Formula)
+		fmt.Fprintf(&b, "%s: %s\n", s.ID, s.Formula)
 	}
-	return nil
+	_, err := io.WriteString(w, b.String())
+	return err
 }

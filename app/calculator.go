@@ -19,9 +19,10 @@ const exampleCounts = "240, 38"
 type Calculator struct {
 	app.Compo
 
-	input   string // the counts box, exactly as typed
-	linkErr error  // a problem with the link the page was opened with
-	result  result
+	input     string // the counts box, exactly as typed
+	linkErr   error  // a problem with the link the page was opened with
+	result    result
+	isStarted bool // the WebAssembly app runs: the page reacts to input
 }
 
 // result is what the counts box currently yields: classes and weights, or the
@@ -42,6 +43,11 @@ func (c *Calculator) OnInit() {
 // shows its counts and weights.
 func (c *Calculator) OnPreRender(ctx app.Context) {
 	c.readLink(ctx.Page().URL())
+}
+
+// OnMount marks the page as started, which tests and scripts wait for.
+func (c *Calculator) OnMount(ctx app.Context) {
+	c.isStarted = true
 }
 
 // OnNav reads the link in the browser.
@@ -91,6 +97,7 @@ func compute(text string) result {
 func (c *Calculator) Render() app.UI {
 	return app.Div().
 		Class("page").
+		DataSet("started", c.isStarted).
 		Body(
 			app.Header().
 				Class("page-header").

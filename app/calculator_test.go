@@ -1,0 +1,60 @@
+package app
+
+import (
+	"net/url"
+	"testing"
+
+	"classweights/calc"
+)
+
+func TestCompute(t *testing.T) {
+	r := compute("240, 38")
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	// scikit-learn's compute_class_weight("balanced") on [240, 38].
+	if r.weights[0] != 0.5791666666666667 || r.weights[1] != 3.6578947368421053 {
+		t.Errorf("got weights %v\nwant [0.5791666666666667 3.6578947368421053]", r.weights)
+	}
+	if r.form != calc.FormList {
+		t.Errorf("got form %q\nwant %q", r.form, calc.FormList)
+	}
+}
+
+func TestComputeErrors(t *testing.T) {
+	tests := []struct {
+		text string
+		want string
+	}{
+		{"", "Type or paste the count of each class, for example 240, 38."},
+		{"5", "There is only one class: weights need at least two."},
+		{"240, x", `line 1, column 6: cannot read the counts: "x" is not a number`},
+		{"0, 5", `class 0 ("0"): count is zero, so a weight that divides by it is undefined`},
+	}
+	for _, tt := range tests {
+		r := compute(tt.text)
+		if r.err == nil {
+			t.Errorf("compute(%q): got no error", tt.text)
+			continue
+		}
+		if got := errorText(r.err); got != tt.want {
+			t.Errorf("compute(%q): got message %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestReadLink(t *testing.T) {
+	c := &Calculator{}
+	c.OnInit()
+	u, _ := url.Parse("/?counts=240,38,7&labels=a,b")
+	c.readLink(u)
+	if c.linkErr == nil {
+		t.Fatal("a link with 3 counts and 2 labels was read without a message")
+	}
+	if c.input != "240, 38, 7" {
+		t.Errorf("got counts box %q\nwant the counts kept as %q", c.input, "240, 38, 7")
+	}
+	if c.result.err != nil || len(c.result.weights) != 3 {
+		t.Errorf("got result %+v\nwant the weights of the three counts", c.result)
+	}
+}
