@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"strings"
 	"testing"
 )
@@ -64,16 +65,73 @@ func TestWeightsJSON(t *testing.T) {
 }
 
 func TestWeightsTable(t *testing.T) {
-	out, errOut, code := runArgs(t, "weights", "--counts", "240,38", "--labels", `neg\,x,pos`)
+	out, errOut, code := runArgs(t, "weights", "--counts", "240,38", "--labels", `neg\,x,pos`,
+		"--scheme", "balanced", "--scheme", "max-ratio,enet", "--positive", "neg,x")
 	if code != 0 {
 		t.Fatalf("exit status %d: %s", code, errOut)
 	}
-	want := "" +
-		"class  count   share  balanced\n" +
-		"neg,x    240  86.3 %    0.5792\n" +
-		"pos       38  13.7 %     3.658\n"
-	if !strings.HasPrefix(out, want) {
-		t.Errorf("got\n%s\nwant it to start with\n%s", out, want)
+	// Weights from calc/testdata/reference-weights.json (numpy, scikit-learn),
+	// rounded; with neg,x as the positive class, pos_weight = 38/240 = 0.1583,
+	// the initial bias ln(240/38) = 1.843 and the focal alpha 38/278 = 0.1367.
+	for _, want := range []string{
+		"class  count   share  balanced  max-ratio  enet\n" +
+			"neg,x    240  86.3 %    0.5792          1  1.58\n" +
+			"pos       38  13.7 %     3.658      6.316  6.87\n",
+		"balanced     6.316  4.237    278  w_c = N / (K · n_c)\n",
+		"N = 278, K = 2, imbalance ratio 6.316, minority share 13.67 %",
+		`positive class "neg,x": pos_weight 0.1583, initial bias 1.843, ` +
+			"equivalent threshold 0.8633, focal alpha 0.1367",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("got\n%s\nwant it to contain\n%s", out, want)
+		}
+	}
+}
+
+func TestWeightsJSONDerivedValues(t *testing.T) {
+	out, errOut, code := runArgs(t, "weights", "--counts", "900,90,10,0", "--norm", "sum1",
+		"--scheme", "balanced", "--tau", "0.5", "--json")
+	if code != 0 {
+		t.Fatalf("exit status %d: %s", code, errOut)
+	}
+	var got struct {
+		Norm    string
+		Schemes []struct {
+			Weights   []*float64
+			Undefined []int
+		}
+		Diagnostics struct {
+			ImbalanceRatio *float64 `json:"imbalance_ratio"`
+			Degree         string
+		}
+		Binary *struct{}
+		Priors struct {
+			Tau          float64
+			LogitOffsets []*float64 `json:"logit_offsets"`
+		}
+		Warnings []struct{ Kind string }
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if got.Norm != "sum1" || len(got.Schemes) != 1 || got.Binary != nil {
+		t.Errorf("got norm %q, %d schemes, binary %v\nwant sum1, 1 scheme, no binary values",
+			got.Norm, len(got.Schemes), got.Binary)
+	}
+	// Balanced over the defined classes 900, 90, 10 is proportional to 1/900,
+	// 1/90, 1/10, that is to 1, 10, 90: summing to 1 gives 90/101 for the third.
+	w := got.Schemes[0].Weights
+	if len(w) != 4 || w[3] != nil || math.Abs(*w[2]-90.0/101) > 1e-12 {
+		t.Errorf("got weights %v\nwant [1/101 10/101 90/101 null]", w)
+	}
+	if got.Diagnostics.ImbalanceRatio != nil || got.Diagnostics.Degree != "extreme" {
+		t.Errorf("got diagnostics %+v\nwant no imbalance ratio, extreme", got.Diagnostics)
+	}
+	if got.Priors.Tau != 0.5 || got.Priors.LogitOffsets[3] != nil {
+		t.Errorf("got priors %+v\nwant tau 0.5 and no offset for the empty class", got.Priors)
+	}
+	if len(got.Warnings) == 0 || got.Warnings[0].Kind != "zero-count" {
+		t.Errorf("got warnings %+v\nwant the zero-count warning", got.Warnings)
 	}
 }
 
@@ -92,6 +150,14 @@ func TestBadCommandLines(t *testing.T) {
 		{"labels do not match", []string{"weights", "--counts", "1,2", "--labels", "a"}, 1,
 			"1 labels for 2 counts"},
 		{"static without out", []string{"static"}, 2, "--out is required"},
+		{"unknown scheme", []string{"weights", "--counts", "1,2", "--scheme", "nope"}, 1,
+			`unknown scheme "nope"`},
+		{"unknown norm", []string{"weights", "--counts", "1,2", "--norm", "l2"}, 1,
+			`unknown normalisation "l2"`},
+		{"beta out of range", []string{"weights", "--counts", "1,2", "--beta", "1"}, 2,
+			"β must be at least 0 and below 1"},
+		{"unknown positive", []string{"weights", "--counts", "1,2", "--labels", "a,b",
+			"--positive", "c"}, 1, `no class is labelled "c"`},
 		{"unknown flag", []string{"weights", "--nope"}, 2, "flag provided but not defined"},
 	}
 	for _, tt := range tests {

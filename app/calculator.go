@@ -4,6 +4,7 @@ package app
 
 import (
 	"errors"
+	"math"
 	"net/url"
 
 	"classweights/calc"
@@ -86,11 +87,11 @@ func compute(text string) result {
 	if err != nil {
 		return result{form: parsed.Form, err: err}
 	}
-	weights, err := calc.Balanced.Weights(counts)
+	r, err := calc.Evaluate(counts, calc.Balanced, calc.NormNative, calc.DefaultParams())
 	if err != nil {
 		return result{form: parsed.Form, counts: counts, err: err}
 	}
-	return result{form: parsed.Form, counts: counts, weights: weights}
+	return result{form: parsed.Form, counts: counts, weights: r.Weights}
 }
 
 // Render draws the page.
@@ -207,7 +208,7 @@ func (c *Calculator) renderResults() app.UI {
 			app.P().
 				Class("scheme-formula").
 				Body(
-					app.Code().Text("w_c = "+scheme.Formula),
+					app.Code().Text(scheme.FormulaText()),
 					app.Text(" — "+scheme.Description+". "),
 					app.Span().Class("scheme-source").Text(scheme.Source),
 				),
@@ -228,15 +229,29 @@ func (c *Calculator) renderResults() app.UI {
 								app.Td().Class("num").Text(calc.FormatCount(counts.Count(i))),
 								app.Td().Class("num").
 									Text(formatPercent(counts.Count(i)/counts.Total())),
-								app.Td().
-									Class("num weight").
-									DataSet("scheme", scheme.ID).
-									DataSet("class", i).
-									DataSet("value", calc.FormatFloat(w)).
-									Text(calc.FormatWeight(w)),
+								weightCell(scheme.ID, i, w),
 							)
 						}),
 					),
 				),
 		)
+}
+
+// weightCell shows one weight, rounded, and carries it at full precision for
+// tests and scripts. An undefined weight (a class with count zero under a
+// scheme that divides by it) shows as a dash and carries no value.
+func weightCell(scheme string, class int, w float64) app.UI {
+	cell := app.Td().
+		Class("num weight").
+		DataSet("scheme", scheme).
+		DataSet("class", class)
+	if math.IsNaN(w) {
+		return cell.
+			DataSet("undefined", true).
+			Title("undefined: this class has no examples").
+			Text("—")
+	}
+	return cell.
+		DataSet("value", calc.FormatFloat(w)).
+		Text(calc.FormatWeight(w))
 }

@@ -26,7 +26,7 @@ type Diagnostics struct {
 	N float64 // number of examples
 	K int     // number of classes
 	// ImbalanceRatio is the largest count over the smallest; NaN when a
-	// class is empty.
+	// class is empty or the ratio exceeds float64.
 	ImbalanceRatio float64
 	MinorityShare  float64 // the smallest count over N
 	// Entropy is the Shannon entropy of the shares over ln K: 0 when one
@@ -40,7 +40,7 @@ func Diagnose(c Counts) Diagnostics {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	entropy := 0.0
 	for _, n := range c.counts {
-		lo, hi = math.Min(lo, n), math.Max(hi, n)
+		lo, hi = min(lo, n), max(hi, n) // counts are never NaN
 		if p := n / c.total; p > 0 {
 			entropy -= p * math.Log(p)
 		}
@@ -53,7 +53,7 @@ func Diagnose(c Counts) Diagnostics {
 		Entropy:        math.Min(1, entropy/math.Log(float64(c.Len()))),
 	}
 	if lo > 0 {
-		d.ImbalanceRatio = hi / lo
+		d.ImbalanceRatio = undefinedIfInf(hi / lo)
 	}
 
 	switch binaryShare := d.MinorityShare * float64(d.K) / 2; {

@@ -107,6 +107,10 @@ func (n Norm) Apply(c Counts, w []float64) ([]float64, error) {
 	out := make([]float64, len(w))
 	for i, v := range w {
 		out[i] = v / divisor
+		if math.IsInf(out[i], 0) {
+			return nil, fmt.Errorf("calc: the weights cannot be scaled %s: "+
+				"the scale is too large for float64", n.Description())
+		}
 	}
 	return out, nil
 }

@@ -15,7 +15,7 @@ type Result struct {
 	Weights   []float64
 	Undefined []int
 	// Ratio is the largest weight over the smallest; NaN when the smallest
-	// is zero.
+	// is zero or the ratio exceeds float64.
 	Ratio float64
 	// Sum is Σ w_c and WeightedSum is Σ n_c · w_c, over defined weights.
 	Sum, WeightedSum float64
@@ -46,13 +46,19 @@ func Evaluate(c Counts, s *Scheme, norm Norm, p Params) (Result, error) {
 		return Result{}, fmt.Errorf("%w (scheme %s)", err, s.ID)
 	}
 
+	sum, weightedSum := definedSum(w, nil), definedSum(w, c.counts)
+	if isOutOfRange(sum) || isOutOfRange(weightedSum) {
+		return Result{}, fmt.Errorf("calc: %s: the weights of these counts are too far "+
+			"apart for float64 to add them up", s.ID)
+	}
+
 	r := Result{
 		Scheme:      s,
 		Norm:        norm,
 		Weights:     w,
 		Undefined:   undefined,
-		Sum:         definedSum(w, nil),
-		WeightedSum: definedSum(w, c.counts),
+		Sum:         sum,
+		WeightedSum: weightedSum,
 		LossShares:  make([]float64, len(w)),
 	}
 	lo, hi := math.Inf(1), math.Inf(-1)
@@ -61,14 +67,14 @@ func Evaluate(c Counts, s *Scheme, norm Norm, p Params) (Result, error) {
 			r.LossShares[i] = math.NaN()
 			continue
 		}
-		lo, hi = math.Min(lo, v), math.Max(hi, v)
+		lo, hi = min(lo, v), max(hi, v) // NaN is skipped above
 		if r.WeightedSum > 0 { // zero only when every weighted class is empty
 			r.LossShares[i] = c.counts[i] * v / r.WeightedSum
 		}
 	}
 	r.Ratio = math.NaN()
 	if lo > 0 {
-		r.Ratio = hi / lo
+		r.Ratio = undefinedIfInf(hi / lo)
 	}
 	return r, nil
 }
@@ -87,3 +93,5 @@ func EvaluateAll(c Counts, schemes []*Scheme, norm Norm, p Params) (results []Re
 	}
 	return results, errs
 }
+
+func isOutOfRange(x float64) bool { return math.IsNaN(x) || math.IsInf(x, 0) }

@@ -27,7 +27,8 @@ type Scheme struct {
 
 // Weights returns the weight of every class under s as its source defines it
 // (the native normalisation), and the classes whose weight is undefined
-// because their count is zero. An undefined weight is NaN in w and listed in
+// because their count is zero (or, for absurd counts such as 1e-300, beyond
+// float64). An undefined weight is NaN in w and listed in
 // undefined; every other weight is finite.
 func (s *Scheme) Weights(c Counts, p Params) (w []float64, undefined []int) {
 	w = s.weights(c, p)
@@ -321,7 +322,7 @@ func scaleToSum(w []float64, total float64) []float64 {
 func maxOf(xs []float64) float64 {
 	m := math.Inf(-1)
 	for _, x := range xs {
-		m = math.Max(m, x)
+		m = max(m, x)
 	}
 	return m
 }
@@ -335,13 +336,48 @@ func sumOf(xs []float64) float64 {
 }
 
 // median returns the middle value of xs, or the mean of the two middle values
-// when len(xs) is even, as numpy.median does.
+// when len(xs) is even, as numpy.median does. It selects rather than sorts, in
+// linear expected time, and leaves xs unchanged.
 func median(xs []float64) float64 {
 	s := slices.Clone(xs)
-	slices.Sort(s)
 	mid := len(s) / 2
+	upper := selectNth(s, mid)
 	if len(s)%2 == 1 {
-		return s[mid]
+		return upper
 	}
-	return (s[mid-1] + s[mid]) / 2
+	// After selection every value left of mid is at most s[mid].
+	return (slices.Max(s[:mid]) + upper) / 2
+}
+
+// selectNth reorders s so that s[n] holds the value it would hold if s were
+// sorted, with no larger value before it and no smaller one after, and
+// returns s[n] (Hoare's quickselect with a middle pivot).
+func selectNth(s []float64, n int) float64 {
+	lo, hi := 0, len(s)-1
+	for lo < hi {
+		pivot := s[lo+(hi-lo)/2]
+		i, j := lo, hi
+		for i <= j {
+			for s[i] < pivot {
+				i++
+			}
+			for s[j] > pivot {
+				j--
+			}
+			if i <= j {
+				s[i], s[j] = s[j], s[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case n <= j:
+			hi = j
+		case n >= i:
+			lo = i
+		default:
+			return s[n]
+		}
+	}
+	return s[n]
 }

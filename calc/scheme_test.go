@@ -391,3 +391,27 @@ func ExampleEffectiveNumber() {
 	printWeights(EffectiveNumber) /* Output: effective-number: w_c = K · ((1 − β) / (1 − β^n_c)) / (Σ_k ((1 − β) / (1 − β^n_k))) → 0.2975 1.7025 */
 }
 func ExampleEnet() { printWeights(Enet) /* Output: enet: w_c = 1 / ln(c + p_c) → 1.5797 6.8699 */ }
+
+func TestMedianAgreesWithSorting(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 2000 {
+		xs := make([]float64, 1+rng.IntN(40))
+		for i := range xs {
+			xs[i] = float64(rng.IntN(10)) // many ties
+		}
+		sorted := slices.Clone(xs)
+		slices.Sort(sorted)
+		mid := len(sorted) / 2
+		want := sorted[mid]
+		if len(sorted)%2 == 0 {
+			want = (sorted[mid-1] + sorted[mid]) / 2
+		}
+		before := slices.Clone(xs)
+		if got := median(xs); got != want {
+			t.Fatalf("median(%v): got %v\nwant %v", before, got, want)
+		}
+		if !slices.Equal(xs, before) {
+			t.Fatalf("median changed its input")
+		}
+	}
+}

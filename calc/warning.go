@@ -3,6 +3,7 @@ package calc
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -124,15 +125,16 @@ func MajorityRewardWarning(c Counts, w []float64) *Warning {
 // classPhrase names classes in a sentence: `Class "b" has`, `Classes "b" and
 // "c" have`.
 func classPhrase(c Counts, classes []int, one, many string) string {
-	quoted := make([]string, len(classes))
-	for i, k := range classes {
-		quoted[i] = fmt.Sprintf("%q", c.labels[k])
+	const shown = 5
+	var quoted []string
+	for _, k := range classes[:min(len(classes), shown)] {
+		quoted = append(quoted, strconv.Quote(c.labels[k]))
 	}
-	if len(quoted) == 1 {
+	if len(classes) == 1 {
 		return "Class " + quoted[0] + " " + one
 	}
-	if len(quoted) > 5 {
-		quoted = append(quoted[:5], fmt.Sprintf("%d more", len(classes)-5))
+	if len(classes) > shown {
+		quoted = append(quoted, fmt.Sprintf("%d more", len(classes)-shown))
 	}
 	last := len(quoted) - 1
 	return "Classes " + strings.Join(quoted[:last], ", ") + " and " + quoted[last] + " " + many
