@@ -68,7 +68,7 @@ func Evaluate(c Counts, s *Scheme, norm Norm, p Params) (Result, error) {
 			continue
 		}
 		lo, hi = min(lo, v), max(hi, v) // NaN is skipped above
-		if r.WeightedSum > 0 { // zero only when every weighted class is empty
+		if r.WeightedSum > 0 {          // zero only when every weighted class is empty
 			r.LossShares[i] = c.counts[i] * v / r.WeightedSum
 		}
 	}
