@@ -3,6 +3,7 @@ package calc
 import (
 	"fmt"
 	"math"
+	"math/big"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -413,5 +414,45 @@ func TestMedianAgreesWithSorting(t *testing.T) {
 		if !slices.Equal(xs, before) {
 			t.Fatalf("median changed its input")
 		}
+	}
+}
+
+// effectiveTermExact computes (1 − β) / (1 − β^n) with 256-bit floats, for a
+// whole n, as the reference for the float64 code.
+func effectiveTermExact(beta float64, n int64) float64 {
+	const prec = 256
+	b := new(big.Float).SetPrec(prec).SetFloat64(beta)
+	pow := new(big.Float).SetPrec(prec).SetInt64(1)
+	for base, e := new(big.Float).SetPrec(prec).Set(b), n; e > 0; e >>= 1 {
+		if e&1 == 1 {
+			pow.Mul(pow, base)
+		}
+		base.Mul(base, base)
+	}
+	one := new(big.Float).SetPrec(prec).SetInt64(1)
+	num := new(big.Float).SetPrec(prec).Sub(one, b)
+	den := new(big.Float).SetPrec(prec).Sub(one, pow)
+	v, _ := new(big.Float).SetPrec(prec).Quo(num, den).Float64()
+	return v
+}
+
+func TestEffectiveNumberKeepsPrecision(t *testing.T) {
+	for _, beta := range []float64{0.9, 0.999, 0.9999, 1 - 1.0/(1<<30), 1 - 1.0/(1<<45)} {
+		counts := []int64{1, 38, 240, 1_000_000, 5_000_000, 123_456_789}
+		fc := make([]float64, len(counts))
+		for i, n := range counts {
+			fc[i] = float64(n)
+		}
+		c := mustCounts(t, fc)
+		p := DefaultParams()
+		p.Beta = beta
+		got, _ := EffectiveNumber.Weights(c, p)
+
+		want := make([]float64, len(counts))
+		for i, n := range counts {
+			want[i] = effectiveTermExact(beta, n)
+		}
+		want = scaleToSum(want, float64(len(counts)))
+		t.Run(fmt.Sprint(beta), func(t *testing.T) { assertWeights(t, got, want, 1e-12) })
 	}
 }
