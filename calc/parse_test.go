@@ -42,7 +42,7 @@ func TestParseErrors(t *testing.T) {
 		{"word", "240, abc", 1, 6, ErrSyntax},
 		{"second line", "240\n  3x8", 2, 3, ErrSyntax},
 		{"negative", "240, -38", 1, 6, ErrBadCount},
-		{"hexadecimal", "0x10 5", 1, 1, ErrSyntax},
+		{"hexadecimal", "5, 0x10", 1, 4, ErrSyntax},
 		{"infinity", "5 Inf", 1, 3, ErrSyntax},
 		{"column counts characters", "4, é", 1, 4, ErrSyntax},
 	}
@@ -93,8 +93,8 @@ func TestParseLines(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.Form != FormLines {
-				t.Errorf("got form %q\nwant %q", got.Form, FormLines)
+			if got.Form != FormColonLines && got.Form != FormEqualLines {
+				t.Errorf("got form %q\nwant label: count or label = count lines", got.Form)
 			}
 			if !reflect.DeepEqual(got.Labels, tt.labels) || !reflect.DeepEqual(got.Counts, tt.counts) {
 				t.Errorf("got %q %v\nwant %q %v", got.Labels, got.Counts, tt.labels, tt.counts)
