@@ -28,7 +28,7 @@ func TestComputeErrors(t *testing.T) {
 	}{
 		{"", "Type or paste the count of each class, for example 240, 38."},
 		{"5", "There is only one class: weights need at least two."},
-		{"240, x", `line 1, column 6: cannot read the counts: "x" is not a number`},
+		{"240, x", `line 1, column 6: cannot read the counts: "x" is not a number, and a list holds only counts`},
 	}
 	for _, tt := range tests {
 		r := compute(tt.text)

@@ -283,7 +283,7 @@ func parseList(lines []string) ([]entry, error) {
 			if err != nil {
 				if errors.Is(err, ErrSyntax) {
 					err.(*ParseError).Err = fmt.Errorf(
-						"%w: %q is not a number; expected a list of counts like line 1",
+						"%w: %q is not a number, and a list holds only counts",
 						ErrSyntax, line[off:end])
 				}
 				return nil, err
