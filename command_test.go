@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"os"
 	"strings"
 	"testing"
 )
@@ -143,7 +144,11 @@ func TestBadCommandLines(t *testing.T) {
 		message string
 	}{
 		{"unknown command", []string{"frobnicate"}, 2, `unknown command "frobnicate"`},
-		{"no counts", []string{"weights"}, 2, "--counts is required"},
+		{"no counts", []string{"weights"}, 2, "give either --counts"},
+		{"counts and input", []string{"weights", "--counts", "1,2", "--input", "-"}, 2,
+			"give either --counts"},
+		{"missing input", []string{"weights", "--input", "/nonexistent/counts.txt"}, 1,
+			"--input: open /nonexistent/counts.txt"},
 		{"bad count", []string{"weights", "--counts", "240,x"}, 1,
 			`--counts: line 1, column 5: cannot read the counts: "x" is not a number`},
 		{"one class", []string{"weights", "--counts", "5"}, 1, "at least two classes"},
@@ -170,5 +175,37 @@ func TestBadCommandLines(t *testing.T) {
 				t.Errorf("got message %q\nwant it to contain %q", errOut, tt.message)
 			}
 		})
+	}
+}
+
+func TestWeightsInput(t *testing.T) {
+	psql := " label | count\n-------+-------\n neg   |   240\n pos   |    38\n(2 rows)\n"
+	var out, errOut bytes.Buffer
+	err := weightsCommandIn([]string{"--input", "-", "--scheme", "balanced", "--json"},
+		strings.NewReader(psql), &out, &errOut)
+	if err != nil {
+		t.Fatalf("%v: %s", err, errOut.String())
+	}
+	var got struct {
+		Classes []struct{ Label string }
+		Schemes []struct{ Weights []float64 }
+	}
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	// Balanced weights of 240 and 38 (reference-weights.json).
+	if got.Classes[0].Label != "neg" || got.Schemes[0].Weights[1] != 3.6578947368421053 {
+		t.Errorf("got %+v", got)
+	}
+
+	dir := t.TempDir()
+	path := dir + "/counts.txt"
+	if err := os.WriteFile(path, []byte("neg: 240\npos: x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errText, code := runArgs(t, "weights", "--input", path)
+	want := path + `: line 2, column 6: cannot read the counts: "x" is not a number`
+	if code != 1 || !strings.Contains(errText, want) {
+		t.Errorf("got %d %q\nwant 1 and %q", code, errText, want)
 	}
 }

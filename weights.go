@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"strings"
 	"unicode/utf8"
 
@@ -43,8 +44,15 @@ func (f paramFlag) Set(v string) error {
 }
 
 func weightsCommand(args []string, stdout, stderr io.Writer) error {
+	return weightsCommandIn(args, os.Stdin, stdout, stderr)
+}
+
+func weightsCommandIn(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	flags := newFlagSet("weights", stderr)
 	countsFlag := flags.String("counts", "", "class `counts`, separated by commas: 240,38")
+	inputFlag := flags.String("input", "",
+		"`file` of counts in any form the page reads (a list, label: count lines, JSON, "+
+			"pandas value_counts(), uniq -c, a SQL table); - for standard input")
 	labelsFlag := flags.String("labels", "",
 		"class `labels`, separated by commas (a comma inside a label is written \\,); "+
 			"default 0, 1, ...")
@@ -63,12 +71,21 @@ func weightsCommand(args []string, stdout, stderr io.Writer) error {
 	if err := parseFlags(flags, args); err != nil {
 		return err
 	}
-	if *countsFlag == "" {
-		fmt.Fprintln(stderr, "classweights weights: --counts is required, for example --counts 240,38")
+	if (*countsFlag == "") == (*inputFlag == "") {
+		fmt.Fprintln(stderr, "classweights weights: give either --counts, for example "+
+			"--counts 240,38, or --input FILE")
 		return errUsage
 	}
 
-	counts, err := readCountsFlags(*countsFlag, *labelsFlag)
+	countsText, source := *countsFlag, "--counts"
+	if *inputFlag != "" {
+		text, err := readInput(*inputFlag, stdin)
+		if err != nil {
+			return err
+		}
+		countsText, source = text, *inputFlag
+	}
+	counts, err := readCounts(countsText, source, *labelsFlag)
 	if err != nil {
 		return err
 	}
@@ -97,10 +114,26 @@ func weightsCommand(args []string, stdout, stderr io.Writer) error {
 	return report.writeTable(stdout)
 }
 
-func readCountsFlags(countsText, labelsText string) (calc.Counts, error) {
+// readInput returns the text of a file, or of stdin for "-".
+func readInput(path string, stdin io.Reader) (string, error) {
+	var data []byte
+	var err error
+	if path == "-" {
+		data, err = io.ReadAll(stdin)
+	} else {
+		data, err = os.ReadFile(path)
+	}
+	if err != nil {
+		return "", fmt.Errorf("--input: %w", err)
+	}
+	return string(data), nil
+}
+
+// readCounts parses counts text; source names it in errors.
+func readCounts(countsText, source, labelsText string) (calc.Counts, error) {
 	parsed, err := calc.Parse(countsText)
 	if err != nil {
-		return calc.Counts{}, fmt.Errorf("--counts: %w", err)
+		return calc.Counts{}, fmt.Errorf("%s: %w", source, err)
 	}
 	labels := parsed.Labels
 	if labelsText != "" {

@@ -41,21 +41,21 @@ type Form string
 
 // The forms Parse recognises.
 const (
-	FormList       Form = "list"                      // 240, 38
-	FormColonLines Form = "label: count lines"        // neg: 240
-	FormEqualLines Form = "label = count lines"       // neg = 240
-	FormCSVLines   Form = "label,count lines"         // neg,240
-	FormTabLines   Form = "tab-separated lines"       // neg<TAB>240
-	FormSpaced     Form = "label count columns"       // neg    240
-	FormJSONObject Form = "JSON object"               // {"neg": 240}
-	FormJSONArray  Form = "JSON array"                // [240, 38]
-	FormPythonDict Form = "Python dict"               // {0: 240, 1: 38}
-	FormPandas     Form = "pandas value_counts()"     // neg 240 ... Name: label, dtype: int64
-	FormUniq       Form = "uniq -c output"            //     240 neg
-	FormPsql       Form = "psql table"                //  neg | 240
-	FormDuckDB     Form = "DuckDB table"              // │ neg │ 240 │
-	FormMySQL      Form = "MySQL table"               // | neg | 240 |
-	FormSpark      Form = "Spark show() table"        // |neg|240|
+	FormList       Form = "list"                  // 240, 38
+	FormColonLines Form = "label: count lines"    // neg: 240
+	FormEqualLines Form = "label = count lines"   // neg = 240
+	FormCSVLines   Form = "label,count lines"     // neg,240
+	FormTabLines   Form = "tab-separated lines"   // neg<TAB>240
+	FormSpaced     Form = "label count columns"   // neg    240
+	FormJSONObject Form = "JSON object"           // {"neg": 240}
+	FormJSONArray  Form = "JSON array"            // [240, 38]
+	FormPythonDict Form = "Python dict"           // {0: 240, 1: 38}
+	FormPandas     Form = "pandas value_counts()" // neg 240 ... Name: label, dtype: int64
+	FormUniq       Form = "uniq -c output"        //     240 neg
+	FormPsql       Form = "psql table"            //  neg | 240
+	FormDuckDB     Form = "DuckDB table"          // │ neg │ 240 │
+	FormMySQL      Form = "MySQL table"           // | neg | 240 |
+	FormSpark      Form = "Spark show() table"    // |neg|240|
 )
 
 // Parsed is what a pasted text of counts reads as.
