@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"classweights/internal/sample"
 )
 
 // countInSlices counts text written to a counter in slices of size n.
@@ -285,5 +287,27 @@ func TestCountFileBoundedMemory(t *testing.T) {
 	perSlice := float64((1 << 20) / len(row))
 	if !reflect.DeepEqual(got.Counts, []float64{20 * perSlice, 20 * perSlice}) {
 		t.Errorf("got %v %v", got.Labels, got.Counts)
+	}
+}
+
+func TestCountFileOnSample(t *testing.T) {
+	var b bytes.Buffer
+	want, err := sample.WriteCSV(&b, 2_000_000, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := CountFile(&b, FileOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Column != 6 || !got.HasHeader {
+		t.Errorf("got column %d, header %v\nwant column 6 (label), header", got.Column, got.HasHeader)
+	}
+	gotMap := map[string]int64{}
+	for i, l := range got.Labels {
+		gotMap[l] = int64(got.Counts[i])
+	}
+	if !reflect.DeepEqual(gotMap, want) {
+		t.Errorf("got %v\nwant the counts the sample was written with, %v", gotMap, want)
 	}
 }
