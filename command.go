@@ -15,8 +15,12 @@ Usage:
       serve the calculator page
   classweights static --out DIR [--base PATH]
       write the page as a static site into DIR, to be served under PATH
-  classweights weights --counts 240,38 [--labels neg,pos] [--json]
-      print the weights of each class
+  classweights weights --counts 240,38 [--labels neg,pos] [--json] ...
+  classweights weights --input FILE|- [--json] ...
+      print the weights of each class under every scheme, and derived values
+  classweights count [--column NAME|N] [--delimiter C] [--multi-label COL,COL]
+                     [--json] FILE...
+      count the labels of CSV or TSV files, and print the link to their weights
 
 Run "classweights COMMAND --help" for the options of a command.
 `
@@ -36,6 +40,8 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 		err = staticCommand(args, stderr)
 	case "weights":
 		err = weightsCommand(args, stdout, stderr)
+	case "count":
+		err = countCommand(args, stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -209,3 +209,68 @@ func TestWeightsInput(t *testing.T) {
 		t.Errorf("got %d %q\nwant 1 and %q", code, errText, want)
 	}
 }
+
+func TestCountCommand(t *testing.T) {
+	dir := t.TempDir()
+	train := dir + "/train.csv"
+	valid := dir + "/valid.tsv"
+	os.WriteFile(train, []byte("text,label\n\"a, b\",neg\nc,pos\nd,neg\ne,\n"), 0o644)
+	os.WriteFile(valid, []byte("text\ttarget\nx\tneg\n"), 0o644)
+
+	out, errOut, code := runArgs(t, "count", "--json", train, valid)
+	if code != 0 {
+		t.Fatalf("exit status %d: %s", code, errOut)
+	}
+	var got struct {
+		Files []struct {
+			Path, Column string
+			Rows, Empty  int64
+			Classes      []struct {
+				Label string
+				Count float64
+			}
+		}
+		Classes []struct {
+			Label string
+			Count float64
+		}
+		Link string
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if len(got.Files) != 2 || got.Files[0].Column != "label" || got.Files[0].Rows != 4 ||
+		got.Files[0].Empty != 1 || got.Files[1].Column != "target" {
+		t.Errorf("got files %+v", got.Files)
+	}
+	if len(got.Classes) != 2 || got.Classes[0].Label != "neg" || got.Classes[0].Count != 3 ||
+		got.Classes[1].Count != 1 {
+		t.Errorf("got totals %+v\nwant neg 3, pos 1", got.Classes)
+	}
+	if got.Link != "http://127.0.0.1:8000/?counts=3,1&labels=neg,pos" {
+		t.Errorf("got link %s", got.Link)
+	}
+
+	out, _, code = runArgs(t, "count", train)
+	for _, want := range []string{"4 rows, labels in column \"label\", 1 with an empty label",
+		"neg        2\n", "open in the calculator: http://127.0.0.1:8000/?counts=2,1&labels=neg,pos"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("got\n%s\nwant it to contain %q", out, want)
+		}
+	}
+
+	multi := dir + "/multi.csv"
+	os.WriteFile(multi, []byte("t,a,b\nx,1,0\ny,1,1\nz,0,0\n"), 0o644)
+	out, _, _ = runArgs(t, "count", "--multi-label", "a,b", "--json", multi)
+	if !strings.Contains(out, `"column": "b",`) || !strings.Contains(out, `"pos_weight": 2`) {
+		t.Errorf("multi-label: got\n%s\nwant b with pos_weight (3 − 1)/1 = 2", out)
+	}
+
+	bad := dir + "/bad.csv"
+	os.WriteFile(bad, []byte("label\nok\n\"abc\n"), 0o644)
+	_, errOut, code = runArgs(t, "count", bad)
+	if code != 1 || !strings.Contains(errOut, bad+":3:1: a quoted field is not closed") ||
+		!strings.Contains(errOut, "1 rows counted before it") {
+		t.Errorf("got %d %q", code, errOut)
+	}
+}

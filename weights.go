@@ -109,6 +109,7 @@ func weightsCommandIn(args []string, stdin io.Reader, stdout, stderr io.Writer) 
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
 		return enc.Encode(report)
 	}
 	return report.writeTable(stdout)

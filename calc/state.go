@@ -33,6 +33,12 @@ func EncodeLink(labels []string, counts []float64) url.Values {
 	return q
 }
 
+// LinkQuery returns the query of a share link as text, with its commas left
+// readable: "counts=240,38&labels=neg,pos".
+func LinkQuery(labels []string, counts []float64) string {
+	return strings.ReplaceAll(EncodeLink(labels, counts).Encode(), "%2C", ",")
+}
+
 // DecodeLink reads the classes of a share link as the text the counts box
 // shows: the counts as they are when the link has no labels, else one
 // "label: count" line per class. It reads the text only, so a count that is

@@ -122,3 +122,18 @@ func FuzzLinkRoundTrip(f *testing.F) {
 		}
 	})
 }
+
+func TestLinkQuery(t *testing.T) {
+	got := LinkQuery([]string{"a,b", "c d"}, []float64{240, 38})
+	want := `counts=240,38&labels=a%5C,b,c+d`
+	if got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+	q, err := url.ParseQuery(got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if labels := SplitLabels(q.Get("labels")); !reflect.DeepEqual(labels, []string{"a,b", "c d"}) {
+		t.Errorf("got labels %q back", labels)
+	}
+}
