@@ -24,6 +24,19 @@ type Calculator struct {
 	linkErr   error  // a problem with the link the page was opened with
 	result    result
 	isStarted bool // the WebAssembly app runs: the page reacts to input
+	// pageCtx is the page's own context, for work that outlives the element
+	// whose event started it: an event's context stops delivering once its
+	// element is gone.
+	pageCtx app.Context
+
+	schemeID string
+	norm     calc.Norm
+	params   calc.Params
+
+	files      []*fileEntry
+	nextFileID int
+	isDragging bool
+	splitView  splitView
 }
 
 // result is what the counts box currently yields: classes and weights, or the
@@ -37,7 +50,18 @@ type result struct {
 
 // OnInit fills the counts box with the example before the first render.
 func (c *Calculator) OnInit() {
+	c.schemeID = calc.Balanced.ID
+	c.norm = calc.NormNative
+	c.params = calc.DefaultParams()
 	c.setInput(exampleCounts)
+}
+
+// scheme returns the scheme the page shows first and uses for code.
+func (c *Calculator) scheme() *calc.Scheme {
+	if s, err := calc.SchemeByID(c.schemeID); err == nil {
+		return s
+	}
+	return calc.Balanced
 }
 
 // OnPreRender reads the link on the server, so that the first paint already
@@ -49,6 +73,7 @@ func (c *Calculator) OnPreRender(ctx app.Context) {
 // OnMount marks the page as started, which tests and scripts wait for.
 func (c *Calculator) OnMount(ctx app.Context) {
 	c.isStarted = true
+	c.pageCtx = ctx
 }
 
 // OnNav reads the link in the browser.
@@ -113,7 +138,12 @@ func (c *Calculator) Render() app.UI {
 			app.Main().
 				Class("page-main").
 				Body(
-					c.renderInput(),
+					app.Div().
+						Class("page-inputs").
+						Body(
+							c.renderInput(),
+							c.renderFiles(),
+						),
 					c.renderResults(),
 				),
 		)

@@ -1,0 +1,691 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"classweights/calc"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// sliceSize is how much of a file is read at a time: large, because every
+// read crosses into JavaScript, and small enough for the page to stay
+// responsive between slices.
+const sliceSize = 4 << 20
+
+// fileStatus is where the counting of a file stands.
+type fileStatus int
+
+const (
+	fileReading fileStatus = iota
+	fileDone
+	fileFailed
+	fileCancelled
+)
+
+// fileEntry is one file dropped on the page and its counts.
+type fileEntry struct {
+	id   int
+	name string
+	size int64
+	file app.Value // the browser's File
+	role calc.Role
+	opts calc.FileOptions
+	// run numbers the countings of this file; progress from an older run,
+	// after the user changed the column, is dropped.
+	run int
+
+	status  fileStatus
+	bytes   int64
+	rows    int64
+	started time.Time
+	elapsed time.Duration
+	counts  calc.FileCounts
+	err     error
+	cancel  context.CancelFunc
+}
+
+// isComplete reports whether the file's counts are final and whole.
+func (f *fileEntry) isComplete() bool {
+	return f.status == fileDone && f.counts.IsComplete
+}
+
+// isMultiLabel reports whether the file is counted as multi-label columns.
+func (f *fileEntry) isMultiLabel() bool { return len(f.opts.MultiLabel) > 0 }
+
+// guessRole picks a file's role from its name, and for a first file without
+// a hint, train.
+func guessRole(name string, isFirst bool) calc.Role {
+	lower := strings.ToLower(name)
+	switch {
+	case strings.Contains(lower, "train"):
+		return calc.RoleTrain
+	case strings.Contains(lower, "val") || strings.Contains(lower, "dev"):
+		return calc.RoleValidation
+	case strings.Contains(lower, "test"):
+		return calc.RoleTest
+	case isFirst:
+		return calc.RoleTrain
+	}
+	return calc.RoleDataset
+}
+
+// addFiles starts counting every file of a browser FileList.
+func (c *Calculator) addFiles(list app.Value) {
+	for i := 0; i < list.Length(); i++ {
+		file := list.Index(i)
+		c.nextFileID++
+		f := &fileEntry{
+			id:   c.nextFileID,
+			name: file.Get("name").String(),
+			size: int64(file.Get("size").Float()),
+			file: file,
+			role: guessRole(file.Get("name").String(), len(c.files) == 0),
+		}
+		c.files = append(c.files, f)
+		c.countFile(f)
+	}
+}
+
+// countFile reads f in slices, updating its progress after each slice, until
+// it is counted, fails or is cancelled.
+func (c *Calculator) countFile(f *fileEntry) {
+	ctx := c.pageCtx
+	if f.cancel != nil {
+		f.cancel()
+	}
+	readCtx, cancel := context.WithCancel(context.Background())
+	f.run++
+	f.cancel = cancel
+	f.status, f.bytes, f.rows, f.err = fileReading, 0, 0, nil
+	f.counts = calc.FileCounts{}
+	f.started = time.Now()
+	run, file, size, opts := f.run, f.file, f.size, f.opts
+
+	update := func(apply func(f *fileEntry)) {
+		ctx.Dispatch(func(ctx app.Context) {
+			if f.run != run {
+				return
+			}
+			apply(f)
+			f.elapsed = time.Since(f.started)
+			if f.status != fileReading {
+				c.filesChanged()
+			}
+		})
+	}
+
+	ctx.Async(func() {
+		counter := calc.NewFileCounter(opts)
+		buf := make([]byte, sliceSize)
+		for off := int64(0); off < size; off += sliceSize {
+			data, err := readSlice(readCtx, file, off, min(off+sliceSize, size), buf)
+			if errors.Is(err, context.Canceled) {
+				counts, _ := counter.Close()
+				counts.IsComplete = false
+				update(func(f *fileEntry) { f.status, f.counts = fileCancelled, counts })
+				return
+			}
+			if err == nil {
+				_, err = counter.Write(data)
+			}
+			if err != nil {
+				counts, _ := counter.Close()
+				counts.IsComplete = false
+				update(func(f *fileEntry) { f.status, f.counts, f.err = fileFailed, counts, err })
+				return
+			}
+			bytes, rows := counter.BytesRead(), counter.Rows()
+			update(func(f *fileEntry) { f.bytes, f.rows = bytes, rows })
+		}
+		counts, err := counter.Close()
+		update(func(f *fileEntry) {
+			f.bytes, f.rows, f.counts, f.err = size, counts.Rows, counts, err
+			f.status = fileDone
+			if err != nil {
+				f.status = fileFailed
+			}
+		})
+	})
+}
+
+// readSlice reads bytes [start, end) of a browser File into buf.
+func readSlice(ctx context.Context, file app.Value, start, end int64, buf []byte) ([]byte, error) {
+	type outcome struct {
+		data app.Value
+		err  error
+	}
+	done := make(chan outcome, 1)
+	onData := app.FuncOf(func(this app.Value, args []app.Value) any {
+		done <- outcome{data: args[0]}
+		return nil
+	})
+	defer onData.Release()
+	onError := app.FuncOf(func(this app.Value, args []app.Value) any {
+		done <- outcome{err: fmt.Errorf("the browser could not read the file: %s",
+			args[0].Call("toString").String())}
+		return nil
+	})
+	defer onError.Release()
+
+	file.Call("slice", start, end).Call("arrayBuffer").Call("then", onData, onError)
+	select {
+	case o := <-done:
+		if o.err != nil {
+			return nil, o.err
+		}
+		view := app.Window().Get("Uint8Array").New(o.data)
+		n := app.CopyBytesToGo(buf, view)
+		return buf[:n], nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+func (c *Calculator) onFilesPicked(ctx app.Context, e app.Event) {
+	c.addFiles(ctx.JSSrc().Get("files"))
+	ctx.JSSrc().Set("value", "") // the same file can be picked again
+}
+
+func (c *Calculator) onDragOver(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	c.isDragging = true
+}
+
+func (c *Calculator) onDragLeave(ctx app.Context, e app.Event) {
+	c.isDragging = false
+}
+
+func (c *Calculator) onDrop(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	c.isDragging = false
+	c.addFiles(e.Get("dataTransfer").Get("files"))
+}
+
+func (c *Calculator) fileByID(id int) *fileEntry {
+	for _, f := range c.files {
+		if f.id == id {
+			return f
+		}
+	}
+	return nil
+}
+
+func (c *Calculator) onCancelFile(id int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if f := c.fileByID(id); f != nil && f.cancel != nil {
+			f.cancel()
+		}
+	}
+}
+
+func (c *Calculator) onRemoveFile(id int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		for i, f := range c.files {
+			if f.id == id {
+				if f.cancel != nil {
+					f.cancel()
+				}
+				c.files = append(c.files[:i], c.files[i+1:]...)
+				c.filesChanged()
+				return
+			}
+		}
+	}
+}
+
+func (c *Calculator) onRoleChanged(id int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		role, err := calc.ParseRole(ctx.JSSrc().Get("value").String())
+		if f := c.fileByID(id); f != nil && err == nil {
+			f.role = role
+			c.filesChanged()
+		}
+	}
+}
+
+// onColumnChanged recounts a file with another label column, or header mode.
+func (c *Calculator) onColumnChanged(id int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		f := c.fileByID(id)
+		if f == nil {
+			return
+		}
+		f.opts.Column = ctx.JSSrc().Get("value").String()
+		f.opts.MultiLabel = nil
+		c.countFile(f)
+	}
+}
+
+func (c *Calculator) onHeaderChanged(id int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		f := c.fileByID(id)
+		if f == nil {
+			return
+		}
+		switch ctx.JSSrc().Get("value").String() {
+		case "yes":
+			f.opts.Header = calc.HeaderYes
+		case "no":
+			f.opts.Header = calc.HeaderNo
+		default:
+			f.opts.Header = calc.HeaderAuto
+		}
+		f.opts.Column = ""
+		c.countFile(f)
+	}
+}
+
+// onMultiLabelChanged recounts a file with the columns ticked in its
+// multi-label list, or back as one label column when none is.
+func (c *Calculator) onMultiLabelChanged(id int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		f := c.fileByID(id)
+		if f == nil {
+			return
+		}
+		boxes := app.Window().Get("document").Call("querySelectorAll",
+			fmt.Sprintf(`#file-%d-multi input[type=checkbox]:checked`, id))
+		var cols []string
+		for i := 0; i < boxes.Length(); i++ {
+			cols = append(cols, boxes.Index(i).Get("value").String())
+		}
+		f.opts.MultiLabel = cols
+		c.countFile(f)
+	}
+}
+
+// filesChanged puts the training counts of the files counted in full into
+// the counts box, once no file is being read. Files that failed or were
+// cancelled take no part.
+func (c *Calculator) filesChanged() {
+	c.splitView = splitView{}
+	var parts []calc.Part
+	for _, f := range c.files {
+		if f.status == fileReading {
+			return
+		}
+		if f.isMultiLabel() || !f.isComplete() {
+			continue
+		}
+		parts = append(parts, calc.Part{
+			Name: f.name, Role: f.role, Labels: f.counts.Labels, Counts: f.counts.Counts,
+		})
+	}
+	if len(parts) == 0 {
+		return
+	}
+	labels, counts, warning := calc.TrainingCounts(parts)
+	texts := make([]string, len(counts))
+	for i, n := range counts {
+		texts[i] = calc.FormatFloat(n)
+	}
+	c.setInput(calc.FormatLines(labels, texts))
+	c.splitView = newSplitView(parts, warning)
+}
+
+// renderFiles draws the drop zone and the files.
+func (c *Calculator) renderFiles() app.UI {
+	zoneClass := "files-drop"
+	if c.isDragging {
+		zoneClass += " is-dragging"
+	}
+	return app.Section().
+		Class("files").
+		Aria("label", "Files of labels").
+		Body(
+			app.Div().
+				Class(zoneClass).
+				OnDragOver(c.onDragOver).
+				OnDragLeave(c.onDragLeave).
+				OnDrop(c.onDrop).
+				Body(
+					app.P().Body(
+						app.Text("Or drop CSV or TSV files of labels here, or "),
+						app.Label().
+							For("files-input").
+							Class("files-pick").
+							Text("choose files"),
+						app.Text(". They are counted in your browser, however large."),
+					),
+					app.Input().
+						ID("files-input").
+						Class("files-input").
+						Type("file").
+						Multiple(true).
+						Accept(".csv,.tsv,.txt,.tab,text/csv,text/tab-separated-values,text/plain").
+						OnChange(c.onFilesPicked),
+				),
+			app.If(len(c.files) > 0,
+				app.Ul().
+					Class("files-list").
+					Body(app.Range(c.files).Slice(func(i int) app.UI {
+						return c.renderFile(c.files[i])
+					})),
+			),
+			c.renderSplitView(),
+		)
+}
+
+func (c *Calculator) renderFile(f *fileEntry) app.UI {
+	id := f.id
+	return app.Li().
+		ID("file-"+strconv.Itoa(id)).
+		Class("file").
+		DataSet("status", f.statusToken()).
+		Body(
+			app.Div().
+				Class("file-head").
+				Body(
+					app.Span().Class("file-name").Text(f.name),
+					app.Label().
+						Class("file-role").
+						Body(
+							app.Text("Role "),
+							app.Select().
+								Aria("label", "Role of "+f.name).
+								OnChange(c.onRoleChanged(id)).
+								Body(app.Range(calc.Roles).Slice(func(i int) app.UI {
+									r := calc.Roles[i]
+									return app.Option().
+										Value(string(r)).
+										Selected(r == f.role).
+										Text(roleName(r))
+								})),
+						),
+					app.If(f.status == fileReading,
+						app.Button().
+							Class("file-cancel").
+							Type("button").
+							OnClick(c.onCancelFile(id)).
+							Text("Cancel"),
+					).Else(
+						app.Button().
+							Class("file-remove").
+							Type("button").
+							Aria("label", "Remove "+f.name).
+							OnClick(c.onRemoveFile(id)).
+							Text("Remove"),
+					),
+				),
+			c.renderFileProgress(f),
+			c.renderFileResult(f),
+		)
+}
+
+func (f *fileEntry) statusToken() string {
+	switch f.status {
+	case fileReading:
+		return "reading"
+	case fileDone:
+		return "done"
+	case fileCancelled:
+		return "cancelled"
+	}
+	return "failed"
+}
+
+func roleName(r calc.Role) string {
+	switch r {
+	case calc.RoleTrain:
+		return "training split"
+	case calc.RoleValidation:
+		return "validation split"
+	case calc.RoleTest:
+		return "test split"
+	}
+	return "separate dataset"
+}
+
+// renderFileProgress shows bytes done, rows, rate and time left.
+func (c *Calculator) renderFileProgress(f *fileEntry) app.UI {
+	seconds := f.elapsed.Seconds()
+	rate := 0.0
+	if seconds > 0 {
+		rate = float64(f.bytes) / seconds
+	}
+	text := fmt.Sprintf("%s of %s · %s rows", formatBytes(f.bytes), formatBytes(f.size),
+		formatThousands(f.rows))
+	if rate > 0 {
+		text += fmt.Sprintf(" · %s/s", formatBytes(int64(rate)))
+	}
+	if f.status == fileReading && rate > 0 {
+		left := time.Duration(float64(f.size-f.bytes) / rate * float64(time.Second))
+		text += " · " + formatDuration(left) + " left"
+	}
+	if f.status != fileReading {
+		text += " in " + formatDuration(f.elapsed)
+	}
+	max := max(f.size, 1)
+	return app.Div().
+		Class("file-progress").
+		Body(
+			app.Progress().
+				Max(max).
+				Value(f.bytes).
+				Aria("label", "Counted of "+f.name),
+			app.Span().
+				Class("file-progress-text").
+				Attr("aria-live", "polite").
+				Text(text),
+		)
+}
+
+func (c *Calculator) renderFileResult(f *fileEntry) app.UI {
+	switch f.status {
+	case fileReading:
+		return nil
+	case fileCancelled:
+		return app.P().
+			Class("file-note").
+			Text(fmt.Sprintf("Cancelled after %s rows: these counts are incomplete and are "+
+				"not used.", formatThousands(f.counts.Rows)))
+	}
+
+	var problem app.UI
+	if f.err != nil {
+		problem = app.P().
+			Class("counts-error file-error").
+			Attr("role", "alert").
+			Text(fileErrorText(f))
+	}
+	return app.Div().
+		Class("file-result").
+		Body(
+			problem,
+			c.renderFileOptions(f),
+			renderFileCounts(f),
+		)
+}
+
+// fileErrorText says what is wrong with a file and where.
+func fileErrorText(f *fileEntry) string {
+	msg := trimPrefix(f.err.Error())
+	var ce *calc.CSVError
+	if errors.As(f.err, &ce) {
+		msg = fmt.Sprintf("Line %d, column %d: %v.", ce.Line, ce.Column, ce.Err)
+	}
+	if f.counts.Rows > 0 || len(f.counts.Labels) > 0 {
+		msg += fmt.Sprintf(" Counting stopped there, after %s rows: the counts below are "+
+			"incomplete and are not used.", formatThousands(f.counts.Rows))
+	}
+	return msg
+}
+
+// renderFileOptions offers the label column, the header and multi-label
+// columns.
+func (c *Calculator) renderFileOptions(f *fileEntry) app.UI {
+	cols := f.counts.Columns
+	if len(cols) == 0 {
+		return nil
+	}
+	id := f.id
+	header := "auto"
+	switch f.opts.Header {
+	case calc.HeaderYes:
+		header = "yes"
+	case calc.HeaderNo:
+		header = "no"
+	}
+	return app.Div().
+		Class("file-options").
+		Body(
+			app.Label().Body(
+				app.Text("Label column "),
+				app.Select().
+					Class("file-column").
+					Aria("label", "Label column of "+f.name).
+					OnChange(c.onColumnChanged(id)).
+					Body(app.Range(cols).Slice(func(i int) app.UI {
+						return app.Option().
+							Value(strconv.Itoa(i + 1)).
+							Selected(!f.isMultiLabel() && i == f.counts.Column).
+							Text(columnName(f.counts, i))
+					})),
+			),
+			app.Label().Body(
+				app.Text(" First row "),
+				app.Select().
+					Class("file-header").
+					Aria("label", "Is the first row of "+f.name+" a header").
+					OnChange(c.onHeaderChanged(id)).
+					Body(
+						app.Option().Value("auto").Selected(header == "auto").
+							Text(fmt.Sprintf("detect (%s)", headerWord(f.counts.HasHeader))),
+						app.Option().Value("yes").Selected(header == "yes").Text("is a header"),
+						app.Option().Value("no").Selected(header == "no").Text("is data"),
+					),
+			),
+			app.Details().
+				Class("file-multi").
+				ID(fmt.Sprintf("file-%d-multi", id)).
+				Body(
+					app.Summary().Text("Multi-label: count several 0/1 columns"),
+					app.Range(cols).Slice(func(i int) app.UI {
+						isChecked := false
+						for _, m := range f.counts.MultiLabel {
+							isChecked = isChecked || m == i
+						}
+						return app.Label().
+							Class("file-multi-column").
+							Body(
+								app.Input().
+									Type("checkbox").
+									Value(strconv.Itoa(i+1)).
+									Checked(isChecked).
+									OnChange(c.onMultiLabelChanged(id)),
+								app.Text(" "+columnName(f.counts, i)),
+							)
+					}),
+				),
+		)
+}
+
+func headerWord(hasHeader bool) string {
+	if hasHeader {
+		return "a header"
+	}
+	return "data"
+}
+
+func columnName(fc calc.FileCounts, i int) string {
+	if fc.HasHeader {
+		return fmt.Sprintf("%d: %s", i+1, fc.Columns[i])
+	}
+	return fmt.Sprintf("column %d", i+1)
+}
+
+// renderFileCounts shows a file's classes, or its multi-label positives.
+func renderFileCounts(f *fileEntry) app.UI {
+	fc := f.counts
+	caption := fmt.Sprintf("%s rows", formatThousands(fc.Rows))
+	if fc.Empty > 0 {
+		caption += fmt.Sprintf("; %s with an empty label, counted apart and not a class",
+			formatThousands(fc.Empty))
+	}
+	if !f.isComplete() {
+		caption += " (incomplete)"
+	}
+
+	if fc.MultiLabel != nil {
+		weights, err := calc.MultiLabelPosWeights(float64(fc.Rows), fc.Positives)
+		if err != nil {
+			return app.P().Class("counts-error").Text(trimPrefix(err.Error()))
+		}
+		return app.Table().
+			Class("file-counts").
+			Body(
+				app.Caption().Text(caption+". pos_weight = (rows − positives) / positives, "+
+					"for PyTorch's BCEWithLogitsLoss."),
+				app.THead().Body(app.Tr().Body(
+					app.Th().Scope("col").Text("Column"),
+					app.Th().Scope("col").Class("num").Text("Positives"),
+					app.Th().Scope("col").Class("num").Text("pos_weight"),
+				)),
+				app.TBody().Body(app.Range(fc.MultiLabel).Slice(func(j int) app.UI {
+					w := weights[j]
+					return app.Tr().Body(
+						app.Th().Scope("row").Text(fc.Columns[fc.MultiLabel[j]]),
+						app.Td().Class("num").Text(calc.FormatCount(fc.Positives[j])),
+						weightCell("pos-weight", j, w),
+					)
+				})),
+			)
+	}
+	return app.Table().
+		Class("file-counts").
+		Body(
+			app.Caption().Text(caption),
+			app.THead().Body(app.Tr().Body(
+				app.Th().Scope("col").Text("Label"),
+				app.Th().Scope("col").Class("num").Text("Count"),
+			)),
+			app.TBody().Body(app.Range(fc.Labels).Slice(func(i int) app.UI {
+				return app.Tr().Body(
+					app.Th().Scope("row").Text(fc.Labels[i]),
+					app.Td().Class("num").DataSet("count", calc.FormatFloat(fc.Counts[i])).
+						Text(calc.FormatCount(fc.Counts[i])),
+				)
+			})),
+		)
+}
+
+func formatBytes(n int64) string {
+	switch {
+	case n >= 1e9:
+		return fmt.Sprintf("%.2f GB", float64(n)/1e9)
+	case n >= 1e6:
+		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+	case n >= 1e3:
+		return fmt.Sprintf("%.1f kB", float64(n)/1e3)
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+func formatDuration(d time.Duration) string {
+	if d < time.Second {
+		return fmt.Sprintf("%d ms", d.Milliseconds())
+	}
+	if d < time.Minute {
+		return fmt.Sprintf("%.1f s", d.Seconds())
+	}
+	return d.Round(time.Second).String()
+}
+
+// formatThousands writes n with thin spaces between groups of three digits.
+func formatThousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 && s[i-1] != '-' {
+			b.WriteString("\u202f")
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
