@@ -84,7 +84,7 @@ func TestMain(m *testing.M) {
 func newTab(t *testing.T) context.Context {
 	t.Helper()
 	ctx, cancel := chromedp.NewContext(startBrowser(t))
-	ctx, cancelTimeout := context.WithTimeout(ctx, 15*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
 	t.Cleanup(func() { cancelTimeout(); cancel() })
 	return ctx
 }

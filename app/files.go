@@ -16,7 +16,7 @@ import (
 // sliceSize is how much of a file is read at a time: large, because every
 // read crosses into JavaScript, and small enough for the page to stay
 // responsive between slices.
-const sliceSize = 4 << 20
+const sliceSize = 8 << 20
 
 // fileStatus is where the counting of a file stands.
 type fileStatus int
@@ -123,8 +123,18 @@ func (c *Calculator) countFile(f *fileEntry) {
 	ctx.Async(func() {
 		counter := calc.NewFileCounter(opts)
 		buf := make([]byte, sliceSize)
-		for off := int64(0); off < size; off += sliceSize {
-			data, err := readSlice(readCtx, file, off, min(off+sliceSize, size), buf)
+		lastUpdate := time.Now()
+		// The next slice is requested before the current one is counted, so
+		// that the browser reads the file while the counter works; two
+		// buffers in the page take turns.
+		buffers := [2]app.Value{newSliceBuffer(), newSliceBuffer()}
+		next := startRead(file, 0, min(sliceSize, size), buffers[0])
+		for i, off := 0, int64(0); off < size; i, off = i+1, off+sliceSize {
+			pending := next
+			if end := off + sliceSize; end < size {
+				next = startRead(file, end, min(end+sliceSize, size), buffers[(i+1)%2])
+			}
+			data, err := pending.wait(readCtx, buf)
 			if errors.Is(err, context.Canceled) {
 				counts, _ := counter.Close()
 				counts.IsComplete = false
@@ -140,8 +150,11 @@ func (c *Calculator) countFile(f *fileEntry) {
 				update(func(f *fileEntry) { f.status, f.counts, f.err = fileFailed, counts, err })
 				return
 			}
-			bytes, rows := counter.BytesRead(), counter.Rows()
-			update(func(f *fileEntry) { f.bytes, f.rows = bytes, rows })
+			if time.Since(lastUpdate) > progressInterval {
+				lastUpdate = time.Now()
+				bytes, rows := counter.BytesRead(), counter.Rows()
+				update(func(f *fileEntry) { f.bytes, f.rows = bytes, rows })
+			}
 		}
 		counts, err := counter.Close()
 		update(func(f *fileEntry) {
@@ -154,33 +167,50 @@ func (c *Calculator) countFile(f *fileEntry) {
 	})
 }
 
-// readSlice reads bytes [start, end) of a browser File into buf.
-func readSlice(ctx context.Context, file app.Value, start, end int64, buf []byte) ([]byte, error) {
-	type outcome struct {
-		data app.Value
-		err  error
-	}
-	done := make(chan outcome, 1)
-	onData := app.FuncOf(func(this app.Value, args []app.Value) any {
-		done <- outcome{data: args[0]}
-		return nil
-	})
-	defer onData.Release()
-	onError := app.FuncOf(func(this app.Value, args []app.Value) any {
-		done <- outcome{err: fmt.Errorf("the browser could not read the file: %s",
-			args[0].Call("toString").String())}
-		return nil
-	})
-	defer onError.Release()
+// progressInterval is how often the progress of a file is redrawn.
+const progressInterval = 100 * time.Millisecond
 
-	file.Call("slice", start, end).Call("arrayBuffer").Call("then", onData, onError)
+func newSliceBuffer() app.Value {
+	return app.Window().Get("Uint8Array").New(sliceSize)
+}
+
+// sliceRead is a read of a slice of a browser File under way, into a buffer
+// of the page (web/read-slice.js).
+type sliceRead struct {
+	into app.Value
+	done chan sliceOutcome
+	fn   app.Func
+}
+
+type sliceOutcome struct {
+	n   int
+	err error
+}
+
+// startRead asks the browser for bytes [start, end) of file, into into.
+func startRead(file app.Value, start, end int64, into app.Value) *sliceRead {
+	r := &sliceRead{into: into, done: make(chan sliceOutcome, 1)}
+	r.fn = app.FuncOf(func(this app.Value, args []app.Value) any {
+		o := sliceOutcome{n: args[0].Int()}
+		if o.n < 0 {
+			o.err = fmt.Errorf("the browser could not read the file: %s", args[1].String())
+		}
+		r.done <- o
+		return nil
+	})
+	app.Window().Call("classweightsReadSlice", file, start, end, into, r.fn)
+	return r
+}
+
+// wait waits for the slice and copies it into buf.
+func (r *sliceRead) wait(ctx context.Context, buf []byte) ([]byte, error) {
 	select {
-	case o := <-done:
+	case o := <-r.done:
+		r.fn.Release()
 		if o.err != nil {
 			return nil, o.err
 		}
-		view := app.Window().Get("Uint8Array").New(o.data)
-		n := app.CopyBytesToGo(buf, view)
+		n := app.CopyBytesToGo(buf[:o.n], r.into)
 		return buf[:n], nil
 	case <-ctx.Done():
 		return nil, ctx.Err()

@@ -1,0 +1,97 @@
+//go:build !wasm
+
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"classweights/internal/sample"
+
+	"github.com/chromedp/chromedp"
+)
+
+// BenchmarkBrowserCount measures counting a 200 MB file in the page, from the
+// moment it is picked to the final counts, in headless Chromium, and the peak
+// memory of the tab's renderer process:
+//
+//	make bench   (or: go test -run '^$' -bench BrowserCount -benchtime 1x .)
+//
+// BENCH_CSV names the file to use; without it one is written to a temporary
+// directory.
+func BenchmarkBrowserCount(b *testing.B) {
+	path := os.Getenv("BENCH_CSV")
+	if path == "" {
+		path = filepath.Join(b.TempDir(), "labels.csv")
+		f, err := os.Create(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := sample.WriteCSV(f, 200_000_000, 1); err != nil {
+			b.Fatal(err)
+		}
+		f.Close()
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+
+	t := &testing.T{}
+	base := startServer(t)
+	tab, cancel := chromedp.NewContext(startBrowser(t))
+	defer cancel()
+	ctx, cancelTimeout := context.WithTimeout(tab, 10*time.Minute)
+	defer cancelTimeout()
+	openStarted(t, ctx, base+"/")
+	b.SetBytes(info.Size())
+	b.ResetTimer()
+	for i := range b.N {
+		if i > 0 {
+			if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".file-remove")),
+				chromedp.WaitNotPresent(chromedp.CSS(".file"))); err != nil {
+				b.Fatal(err)
+			}
+		}
+		start := time.Now()
+		err := chromedp.Do(ctx,
+			chromedp.SetUploadFiles(chromedp.ID("files-input"), []string{path}),
+			chromedp.WaitReady(chromedp.CSS(`.file[data-status="done"]`), chromedp.RetryInterval(20*time.Millisecond)),
+		)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(info.Size())/time.Since(start).Seconds()/1e6, "drop-to-counts-MB/s")
+	}
+	b.StopTimer()
+	b.ReportMetric(rendererPeakMB(), "renderer-peak-MB")
+}
+
+// rendererPeakMB returns the largest peak resident size (VmHWM) of Chromium's
+// renderer processes, in MB.
+func rendererPeakMB() float64 {
+	peak := 0.0
+	dirs, _ := filepath.Glob("/proc/[0-9]*")
+	for _, dir := range dirs {
+		cmd, err := os.ReadFile(dir + "/cmdline")
+		if err != nil || !strings.Contains(string(cmd), "--type=renderer") {
+			continue
+		}
+		status, err := os.ReadFile(dir + "/status")
+		if err != nil {
+			continue
+		}
+		for _, line := range strings.Split(string(status), "\n") {
+			if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmHWM:" {
+				kb, _ := strconv.ParseFloat(f[1], 64)
+				peak = max(peak, kb/1024)
+			}
+		}
+	}
+	return peak
+}
