@@ -59,8 +59,25 @@ chromium:
 		exit 1; \
 	fi
 
-bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./calc/...
+# bench prints every speed figure of the README side by side, in one run:
+# the engine, the label counter natively and as WebAssembly under Node against
+# encoding/csv, pandas where it is installed, and counting in the page.
+BENCH_CSV ?= /tmp/classweights-bench-200MB.csv
+PANDAS_PYTHON := $(shell for p in python3 /usr/bin/python3; do \
+	$$p -c 'import pandas' 2>/dev/null && echo $$p && break; done)
+
+bench: web/app.wasm chromium
+	$(GO) test -run '^$$' -bench 'AllSchemes100k|CountFile|EncodingCSV' -benchtime 3x ./calc
+	GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench 'CountFile|EncodingCSV' -benchtime 2x \
+		-exec=$(WASMEXEC) ./calc
+	test -f $(BENCH_CSV) || $(GO) run ./internal/sample/gensample -size 200 -o $(BENCH_CSV)
+	@if [ -n "$(PANDAS_PYTHON)" ]; then \
+		$(PANDAS_PYTHON) internal/sample/pandas_count.py $(BENCH_CSV); \
+	else \
+		echo "pandas: row skipped, no python3 here has pandas (apt-get install python3-pandas)"; \
+	fi
+	BENCH_CSV=$(BENCH_CSV) CHROMIUM=$(CHROMIUM) $(GO) test -run '^$$' -bench BrowserCount \
+		-benchtime 1x .
 
 # screenshot writes docs/screenshot.png, the picture in the README.
 screenshot: web/app.wasm chromium

@@ -126,8 +126,8 @@ type FileCounter struct {
 	quoteCol  int64
 	captured  []byte // the target field being read, across lines
 	isCapture bool
-	// values holds the target fields of the record, in targets order: slices
-	// of the line for the fast path, else copies in owned.
+	// values holds the target fields of the record, in targets order, as
+	// copies in owned: the line they came from is reused.
 	values [][]byte
 	owned  [][]byte
 
@@ -472,43 +472,14 @@ func (fc *FileCounter) line(line []byte, hasNewline bool) error {
 		}
 		fc.recLine = fc.lineNo
 		fc.field = 0
-		if bytes.IndexByte(line, '"') < 0 {
-			return fc.plainRecord(line)
-		}
 	}
-	return fc.quotedLine(line, hasNewline)
+	return fc.record(line, hasNewline)
 }
 
-// plainRecord reads a record of one line without quotes: the fast path.
-func (fc *FileCounter) plainRecord(line []byte) error {
-	t, field, pos := 0, 0, 0
-	for t < len(fc.targets) {
-		end := bytes.IndexByte(line[pos:], fc.delim)
-		if field == fc.targets[t] {
-			if end < 0 {
-				fc.values[t] = line[pos:]
-			} else {
-				fc.values[t] = line[pos : pos+end]
-			}
-			t++
-		}
-		if end < 0 {
-			break
-		}
-		pos += end + 1
-		field++
-	}
-	if t < len(fc.targets) {
-		return fc.fail(&CSVError{Line: fc.recLine, Column: int64(len(line) + 1),
-			Err: fmt.Errorf("%w: it has %d fields, the column is field %d",
-				ErrMissingColumn, field+1, fc.targets[t]+1)})
-	}
-	return fc.endRecord(int64(pos + 1))
-}
-
-// quotedLine reads a line with quotes, or the rest of a quoted field, as
-// encoding/csv's readRecord does.
-func (fc *FileCounter) quotedLine(line []byte, hasNewline bool) error {
+// record reads the fields of a line, or the rest of a quoted field, as
+// encoding/csv's readRecord does. Fields are found with bytes.IndexByte, one
+// pass over the line; only the target fields are copied.
+func (fc *FileCounter) record(line []byte, hasNewline bool) error {
 	pos := 0
 	for {
 		if !fc.inQuoted {
@@ -530,7 +501,7 @@ func (fc *FileCounter) quotedLine(line []byte, hasNewline bool) error {
 				}
 				fc.keep(field)
 				if end < 0 {
-					return fc.endQuotedRecord(int64(pos + 1))
+					return fc.endOfLine(int64(pos + len(field) + 1))
 				}
 				pos += end + 1
 				fc.field++
@@ -567,15 +538,14 @@ func (fc *FileCounter) quotedLine(line []byte, hasNewline bool) error {
 		case pos == len(line):
 			fc.inQuoted = false
 			fc.keep(fc.captured)
-			return fc.endQuotedRecord(int64(pos + 1))
+			return fc.endOfLine(int64(pos + 1))
 		default:
 			return fc.fail(&CSVError{Line: fc.lineNo, Column: int64(pos), Err: ErrQuote})
 		}
 	}
 }
 
-// keep stores the field just read when it is a target. Quoted fields are
-// copied, as the line they came from will be reused.
+// keep stores a copy of the field just read when it is a target.
 func (fc *FileCounter) keep(field []byte) {
 	for t, col := range fc.targets {
 		if col == fc.field {
@@ -585,7 +555,9 @@ func (fc *FileCounter) keep(field []byte) {
 	}
 }
 
-func (fc *FileCounter) endQuotedRecord(col int64) error {
+// endOfLine ends a record at column col, failing when it lacks a
+// target column.
+func (fc *FileCounter) endOfLine(col int64) error {
 	if fc.field < fc.last {
 		return fc.fail(&CSVError{Line: fc.recLine, Column: col,
 			Err: fmt.Errorf("%w: it has %d fields, the column is field %d",
