@@ -271,3 +271,26 @@ func TestBrowserCancelCounting(t *testing.T) {
 		t.Errorf("cancelled counts reached the counts box: %q", after)
 	}
 }
+
+func TestBrowserChangeDelimiter(t *testing.T) {
+	base := startServer(t)
+	ctx := newTab(t)
+	openStarted(t, ctx, base+"/")
+	// Semicolons split every row in two, so they are detected; the labels
+	// hold commas.
+	dropFiles(t, ctx, map[string]string{"d.csv": "x;label\n1;a,b\n2;c,d\n3;a,b\n"})
+	waitFileStatus(t, ctx, ".file", "done")
+	if got := fileCounts(t, ctx, ".file"); fmt.Sprint(got) != "map[a,b:2 c,d:1]" {
+		t.Fatalf("got %v\nwant semicolons detected", got)
+	}
+	run(t, ctx, chromedp.Evaluate[chromedp.Void](`(() => {
+		const s = document.querySelector('.file-delimiter'); s.value = ',';
+		s.dispatchEvent(new Event('change', {bubbles: true})); })()`))
+	// With commas, the first row "x;label" is one field: too short for the
+	// last column, which the page says with its place.
+	waitFileStatus(t, ctx, ".file", "failed")
+	msg := get(t, ctx, chromedp.Text(chromedp.CSS(".file-error")))
+	if !strings.Contains(msg, "Line 1, column 8: the row is too short") {
+		t.Errorf("got %q\nwant the short row reported", msg)
+	}
+}

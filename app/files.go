@@ -292,6 +292,22 @@ func (c *Calculator) onColumnChanged(id int) app.EventHandler {
 	}
 }
 
+// onDelimiterChanged recounts a file with another delimiter, or detection.
+func (c *Calculator) onDelimiterChanged(id int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		f := c.fileByID(id)
+		if f == nil {
+			return
+		}
+		f.opts.Delimiter = 0
+		if v := ctx.JSSrc().Get("value").String(); v != "auto" && len(v) == 1 {
+			f.opts.Delimiter = v[0]
+		}
+		f.opts.Column = ""
+		c.countFile(f)
+	}
+}
+
 func (c *Calculator) onHeaderChanged(id int) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		f := c.fileByID(id)
@@ -579,6 +595,26 @@ func (c *Calculator) renderFileOptions(f *fileEntry) app.UI {
 					})),
 			),
 			app.Label().Body(
+				app.Text(" Delimiter "),
+				app.Select().
+					Class("file-delimiter").
+					Aria("label", "Delimiter of "+f.name).
+					OnChange(c.onDelimiterChanged(id)).
+					Body(app.Range(delimiters).Slice(func(i int) app.UI {
+						d := delimiters[i]
+						isChosen := f.opts.Delimiter == d.char
+						text := d.name
+						if d.char == 0 {
+							text = "detect (" + delimiterName(f.counts.Delimiter) + ")"
+						}
+						value := "auto"
+						if d.char != 0 {
+							value = string(d.char)
+						}
+						return app.Option().Value(value).Selected(isChosen).Text(text)
+					})),
+			),
+			app.Label().Body(
 				app.Text(" First row "),
 				app.Select().
 					Class("file-header").
@@ -614,6 +650,21 @@ func (c *Calculator) renderFileOptions(f *fileEntry) app.UI {
 					}),
 				),
 		)
+}
+
+// delimiters are the choices of delimiter; 0 detects it.
+var delimiters = []struct {
+	char byte
+	name string
+}{{0, "detect"}, {',', "comma"}, {';', "semicolon"}, {'\t', "tab"}, {'|', "pipe"}}
+
+func delimiterName(d byte) string {
+	for _, x := range delimiters[1:] {
+		if x.char == d {
+			return x.name
+		}
+	}
+	return strconv.QuoteRune(rune(d))
 }
 
 func headerWord(hasHeader bool) string {
