@@ -4,6 +4,7 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"net/url"
 
@@ -29,9 +30,15 @@ type Calculator struct {
 	// element is gone.
 	pageCtx app.Context
 
-	schemeID string
-	norm     calc.Norm
-	params   calc.Params
+	schemeID   string // the scheme of the code snippets
+	norm       calc.Norm
+	params     calc.Params
+	positive   int // the positive class of a binary problem
+	isLogScale bool
+	target     calc.Target
+	page       int    // the page of the tables, for many classes
+	copied     string // the target whose snippet was just copied
+	paramErrs  map[string]string
 
 	files      []*fileEntry
 	nextFileID int
@@ -39,13 +46,31 @@ type Calculator struct {
 	splitView  splitView
 }
 
-// result is what the counts box currently yields: classes and weights, or the
-// error that stops them.
+// result is what the counts box currently yields: classes and every
+// scheme's weights, or the error that stops them.
 type result struct {
 	form    calc.Form
+	header  string
 	counts  calc.Counts
-	weights []float64
 	err     error
+	results []calc.Result // one per scheme of calc.Schemes
+	errs    []error       // why a scheme has no result
+	groups  []int         // schemes with the same ratios share a group number; -1 alone
+	diag    calc.Diagnostics
+	binary  *calc.Binary
+	priors  calc.Priors
+	warns   []calc.Warning
+}
+
+// weights returns the weights of the scheme with the given index in
+// calc.Schemes, or nil when it has none.
+func (r result) weightsOf(scheme string) []float64 {
+	for i, s := range calc.Schemes {
+		if s.ID == scheme && r.errs[i] == nil {
+			return r.results[i].Weights
+		}
+	}
+	return nil
 }
 
 // OnInit fills the counts box with the example before the first render.
@@ -53,6 +78,8 @@ func (c *Calculator) OnInit() {
 	c.schemeID = calc.Balanced.ID
 	c.norm = calc.NormNative
 	c.params = calc.DefaultParams()
+	c.positive = 1
+	c.target = calc.TargetPyTorch
 	c.setInput(exampleCounts)
 }
 
@@ -100,10 +127,19 @@ func (c *Calculator) onCountsInput(ctx app.Context, e app.Event) {
 
 func (c *Calculator) setInput(text string) {
 	c.input = text
-	c.result = compute(text)
+	c.recompute()
 }
 
-func compute(text string) result {
+// recompute derives everything the page shows from the counts box and the
+// controls.
+func (c *Calculator) recompute() {
+	c.result = compute(c.input, c.norm, c.params, c.positive)
+	if c.result.err == nil && c.page*pageSize >= c.result.counts.Len() {
+		c.page = 0
+	}
+}
+
+func compute(text string, norm calc.Norm, params calc.Params, positive int) result {
 	parsed, err := calc.Parse(text)
 	if err != nil {
 		return result{err: err}
@@ -112,11 +148,70 @@ func compute(text string) result {
 	if err != nil {
 		return result{form: parsed.Form, err: err}
 	}
-	r, err := calc.Evaluate(counts, calc.Balanced, calc.NormNative, calc.DefaultParams())
-	if err != nil {
-		return result{form: parsed.Form, counts: counts, err: err}
+	r := result{form: parsed.Form, header: parsed.Header, counts: counts}
+	r.results, r.errs = calc.EvaluateAll(counts, calc.Schemes, norm, params)
+	r.groups = ratioGroups(r.results, r.errs)
+	r.diag = calc.Diagnose(counts)
+	if counts.Len() == 2 {
+		if b, err := calc.BinaryValues(counts, positive); err == nil {
+			r.binary = &b
+		}
 	}
-	return result{form: parsed.Form, counts: counts, weights: r.Weights}
+	r.priors, _ = calc.PriorValues(counts, params.Tau)
+	r.warns = calc.Warnings(counts)
+	return r
+}
+
+// ratioGroups numbers the schemes whose weights differ only in scale: equal
+// numbers mean equal ratios; -1 marks a scheme that shares them with none.
+func ratioGroups(results []calc.Result, errs []error) []int {
+	groups := make([]int, len(results))
+	next := 0
+	for i := range results {
+		groups[i] = -1
+		if errs[i] != nil {
+			continue
+		}
+		for j := range i {
+			if errs[j] == nil && isProportional(results[i].Weights, results[j].Weights) {
+				if groups[j] < 0 {
+					groups[j] = next
+					next++
+				}
+				groups[i] = groups[j]
+				break
+			}
+		}
+	}
+	return groups
+}
+
+// isProportional reports whether a = k·b for some k, to 1e-9, with the same
+// weights undefined.
+func isProportional(a, b []float64) bool {
+	k := math.NaN()
+	for i := range a {
+		if math.IsNaN(a[i]) != math.IsNaN(b[i]) {
+			return false
+		}
+		if math.IsNaN(a[i]) {
+			continue
+		}
+		if b[i] == 0 || a[i] == 0 {
+			if a[i] != b[i] {
+				return false
+			}
+			continue
+		}
+		if math.IsNaN(k) {
+			k = a[i] / b[i]
+			continue
+		}
+		if math.Abs(a[i]/b[i]-k) > 1e-9*math.Abs(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // Render draws the page.
@@ -197,12 +292,16 @@ func (c *Calculator) renderStatus() app.UI {
 			Attr("role", "alert").
 			Text(errorText(c.result.err))
 	}
+	text := fmt.Sprintf("Read as %s: %d classes, %s examples.",
+		c.result.form, c.result.counts.Len(), calc.FormatCount(c.result.counts.Total()))
+	if c.result.header != "" {
+		text += fmt.Sprintf(" The header %q was skipped.", c.result.header)
+	}
 	return app.P().
 		ID("counts-status").
 		Class("counts-form").
 		Attr("aria-live", "polite").
-		Textf("Read as %s: %d classes, %s examples.",
-			c.result.form, c.result.counts.Len(), calc.FormatCount(c.result.counts.Total()))
+		Text(text)
 }
 
 // errorText is the message a user sees for err: the text of the innermost
@@ -219,52 +318,6 @@ func errorText(err error) string {
 		return "There is only one class: weights need at least two."
 	}
 	return trimPrefix(err.Error())
-}
-
-func (c *Calculator) renderResults() app.UI {
-	if c.result.weights == nil {
-		return app.Section().
-			Class("results results-empty").
-			Aria("label", "Weights").
-			Body(app.P().Text("The weights appear here once the counts can be read."))
-	}
-	counts := c.result.counts
-	scheme := calc.Balanced
-	return app.Section().
-		Class("results").
-		Aria("label", "Weights").
-		Body(
-			app.H2().Text(scheme.Name),
-			app.P().
-				Class("scheme-formula").
-				Body(
-					app.Code().Text(scheme.FormulaText()),
-					app.Text(" — "+scheme.Description+". "),
-					app.Span().Class("scheme-source").Text(scheme.Source),
-				),
-			app.Table().
-				Class("weights").
-				Body(
-					app.THead().Body(app.Tr().Body(
-						app.Th().Scope("col").Text("Class"),
-						app.Th().Scope("col").Class("num").Text("Count"),
-						app.Th().Scope("col").Class("num").Text("Share"),
-						app.Th().Scope("col").Class("num").Text("Weight"),
-					)),
-					app.TBody().Body(
-						app.Range(c.result.weights).Slice(func(i int) app.UI {
-							w := c.result.weights[i]
-							return app.Tr().Body(
-								app.Th().Scope("row").Text(counts.Label(i)),
-								app.Td().Class("num").Text(calc.FormatCount(counts.Count(i))),
-								app.Td().Class("num").
-									Text(formatPercent(counts.Count(i)/counts.Total())),
-								weightCell(scheme.ID, i, w),
-							)
-						}),
-					),
-				),
-		)
 }
 
 // weightCell shows one weight, rounded, and carries it at full precision for

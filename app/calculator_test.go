@@ -8,13 +8,26 @@ import (
 )
 
 func TestCompute(t *testing.T) {
-	r := compute("240, 38")
+	r := compute("240, 38", calc.NormNative, calc.DefaultParams(), 1)
 	if r.err != nil {
 		t.Fatal(r.err)
 	}
 	// scikit-learn's compute_class_weight("balanced") on [240, 38].
-	if r.weights[0] != 0.5791666666666667 || r.weights[1] != 3.6578947368421053 {
-		t.Errorf("got weights %v\nwant [0.5791666666666667 3.6578947368421053]", r.weights)
+	w := r.weightsOf("balanced")
+	if w[0] != 0.5791666666666667 || w[1] != 3.6578947368421053 {
+		t.Errorf("got weights %v\nwant [0.5791666666666667 3.6578947368421053]", w)
+	}
+	// Balanced, inverse, complement and median-frequency differ only in scale
+	// for two classes; so do max-ratio's 1 and 6.3158. Log-smoothed gives 1 and
+	// 1 here, as uniform does; the others stand alone.
+	byID := map[string]int{}
+	for i, s := range calc.Schemes {
+		byID[s.ID] = r.groups[i]
+	}
+	if byID["balanced"] < 0 || byID["balanced"] != byID["inverse"] ||
+		byID["balanced"] != byID["complement"] || byID["balanced"] != byID["max-ratio"] ||
+		byID["uniform"] < 0 || byID["uniform"] != byID["log-smoothed"] || byID["enet"] != -1 {
+		t.Errorf("got groups %v", byID)
 	}
 	if r.form != calc.FormList {
 		t.Errorf("got form %q\nwant %q", r.form, calc.FormList)
@@ -31,7 +44,7 @@ func TestComputeErrors(t *testing.T) {
 		{"240, x", `line 1, column 6: cannot read the counts: "x" is not a number, and a list holds only counts`},
 	}
 	for _, tt := range tests {
-		r := compute(tt.text)
+		r := compute(tt.text, calc.NormNative, calc.DefaultParams(), 1)
 		if r.err == nil {
 			t.Errorf("compute(%q): got no error", tt.text)
 			continue
@@ -53,7 +66,7 @@ func TestReadLink(t *testing.T) {
 	if c.input != "240, 38, 7" {
 		t.Errorf("got counts box %q\nwant the counts kept as %q", c.input, "240, 38, 7")
 	}
-	if c.result.err != nil || len(c.result.weights) != 3 {
+	if c.result.err != nil || len(c.result.weightsOf("balanced")) != 3 {
 		t.Errorf("got result %+v\nwant the weights of the three counts", c.result)
 	}
 }

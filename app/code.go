@@ -1,0 +1,163 @@
+package app
+
+import (
+	"net/url"
+
+	"classweights/calc"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// maxSnippetClasses is the most classes a snippet is shown for; beyond it the
+// snippets are downloads only, as thousands of lines help no one on screen.
+const maxSnippetClasses = 200
+
+// renderCode shows the code to paste for the chosen scheme and normalisation.
+func (c *Calculator) renderCode() app.UI {
+	r := c.result
+	s := 0
+	for i, sc := range calc.Schemes {
+		if sc.ID == c.schemeID {
+			s = i
+		}
+	}
+	if r.errs[s] != nil {
+		return app.Div().Class("code").Body(
+			app.H2().Text("Code to paste"),
+			app.P().Class("counts-error").Text(trimPrefix(r.errs[s].Error())),
+		)
+	}
+	e := calc.Export{Counts: r.counts, Result: r.results[s], Positive: c.positive}
+	isTooLong := r.counts.Len() > maxSnippetClasses
+	snippet := ""
+	if !isTooLong || c.target == calc.TargetJSON || c.target == calc.TargetCSV {
+		snippet = e.Snippet(c.target)
+	}
+	return app.Div().
+		Class("code").
+		Body(
+			app.H2().Text("Code to paste"),
+			app.Label().
+				Class("code-scheme").
+				Body(
+					app.Text("Scheme "),
+					app.Select().
+						ID("code-scheme").
+						OnChange(c.onCodeSchemeChanged).
+						Body(app.Range(calc.Schemes).Slice(func(i int) app.UI {
+							return app.Option().
+								Value(calc.Schemes[i].ID).
+								Selected(i == s).
+								Text(calc.Schemes[i].Name)
+						})),
+					app.Textf(" in the %s normalisation", c.norm),
+				),
+			app.Div().
+				Class("code-tabs").
+				Attr("role", "tablist").
+				Aria("label", "Framework").
+				Body(app.Range(calc.Targets).Slice(func(i int) app.UI {
+					t := calc.Targets[i]
+					return app.Button().
+						Type("button").
+						ID("tab-"+string(t)).
+						Class("code-tab").
+						Attr("role", "tab").
+						Aria("selected", t == c.target).
+						Aria("controls", "code-panel").
+						OnClick(c.onTargetChanged(t)).
+						Text(t.Name())
+				})),
+			app.Div().
+				ID("code-panel").
+				Class("code-panel").
+				Attr("role", "tabpanel").
+				Aria("labelledby", "tab-"+string(c.target)).
+				Body(
+					app.If(snippet != "",
+						app.Pre().Body(
+							app.Code().
+								ID("code-text").
+								DataSet("target", string(c.target)).
+								Text(snippet),
+						),
+					).Else(
+						app.P().Textf("With %d classes the snippet is long: download it as "+
+							"JSON or CSV below.", r.counts.Len()),
+					),
+					app.Div().
+						Class("code-actions").
+						Body(
+							app.If(snippet != "",
+								app.Button().
+									Type("button").
+									Class("copy").
+									OnClick(c.onCopy(snippet, string(c.target))).
+									Text(c.copyLabel(string(c.target))),
+							),
+							downloadLink(e, calc.TargetJSON, "class-weights.json", "application/json",
+								isTooLong),
+							downloadLink(e, calc.TargetCSV, "class-weights.csv", "text/csv", isTooLong),
+						),
+					app.P().Class("scale-note").Text(c.target.ScaleNote()),
+				),
+		)
+}
+
+func (c *Calculator) copyLabel(key string) string {
+	if c.copied == key {
+		return "Copied"
+	}
+	return "Copy"
+}
+
+// downloadLink offers the JSON or CSV file. For many classes the file is
+// made when clicked, not at every keystroke.
+func downloadLink(e calc.Export, t calc.Target, name, mime string, isLarge bool) app.UI {
+	if isLarge {
+		return app.Button().
+			Type("button").
+			Class("download").
+			OnClick(func(ctx app.Context, ev app.Event) {
+				blob := app.Window().Get("Blob").New([]any{e.Snippet(t)}, map[string]any{"type": mime})
+				u := app.Window().Get("URL").Call("createObjectURL", blob)
+				a := app.Window().Get("document").Call("createElement", "a")
+				a.Set("href", u)
+				a.Set("download", name)
+				a.Call("click")
+				app.Window().Get("URL").Call("revokeObjectURL", u)
+			}).
+			Text("Download " + t.Name())
+	}
+	href := "data:" + mime + ";charset=utf-8," + url.PathEscape(e.Snippet(t))
+	return app.A().
+		Class("download").
+		Href(href).
+		Attr("download", name).
+		Text("Download " + t.Name())
+}
+
+func (c *Calculator) onCodeSchemeChanged(ctx app.Context, e app.Event) {
+	if s, err := calc.SchemeByID(ctx.JSSrc().Get("value").String()); err == nil {
+		c.schemeID = s.ID
+	}
+}
+
+func (c *Calculator) onTargetChanged(t calc.Target) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		c.target = t
+		c.copied = ""
+	}
+}
+
+// onCopy copies text to the clipboard and says so on the button.
+func (c *Calculator) onCopy(text, key string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		clipboard := app.Window().Get("navigator").Get("clipboard")
+		if !clipboard.Truthy() {
+			return
+		}
+		clipboard.Call("writeText", text)
+		c.copied = key
+	}
+}
