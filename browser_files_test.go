@@ -294,3 +294,25 @@ func TestBrowserChangeDelimiter(t *testing.T) {
 		t.Errorf("got %q\nwant the short row reported", msg)
 	}
 }
+
+// TestBrowserRemoveFileKeepsControlsRight removes the first of two files and
+// changes the role of the one left: the change must reach that file, not the
+// one removed.
+func TestBrowserRemoveFileKeepsControlsRight(t *testing.T) {
+	base := startServer(t)
+	ctx := newTab(t)
+	openStarted(t, ctx, base+"/")
+	dropFiles(t, ctx, map[string]string{"a-train.csv": "label\nx\ny\nx\n",
+		"b-test.csv": "label\nx\ny\ny\ny\n"})
+	waitFileStatus(t, ctx, "#file-2", "done")
+	clickJS(t, ctx, "#file-1 .file-remove")
+	run(t, ctx, chromedp.WaitNotPresent(chromedp.ID("file-1")))
+	run(t, ctx, chromedp.Evaluate[chromedp.Void](`(() => {
+		const s = document.querySelector('#file-2 .file-role select'); s.value = 'train';
+		s.dispatchEvent(new Event('change', {bubbles: true})); })()`))
+	waitStatus(t, ctx, "2 classes, 4 examples")
+	box := get(t, ctx, chromedp.Value(chromedp.ID("counts-input")))
+	if box != "x: 1\ny: 3" {
+		t.Errorf("got counts box %q\nwant the counts of b-test.csv, now the training split", box)
+	}
+}

@@ -15,19 +15,14 @@ const maxSnippetClasses = 200
 // renderCode shows the code to paste for the chosen scheme and normalisation.
 func (c *Calculator) renderCode() app.UI {
 	r := c.result
-	s := 0
-	for i, sc := range calc.Schemes {
-		if sc.ID == c.schemeID {
-			s = i
-		}
-	}
+	s := c.schemeIndex()
 	if r.errs[s] != nil {
 		return app.Div().Class("code").Body(
 			app.H2().Text("Code to paste"),
 			app.P().Class("counts-error").Text(trimPrefix(r.errs[s].Error())),
 		)
 	}
-	e := calc.Export{Counts: r.counts, Result: r.results[s], Positive: c.positive}
+	e := c.export(s)
 	isTooLong := r.counts.Len() > maxSnippetClasses
 	snippet := ""
 	if !isTooLong || c.target == calc.TargetJSON || c.target == calc.TargetCSV {
@@ -65,7 +60,7 @@ func (c *Calculator) renderCode() app.UI {
 						Attr("role", "tab").
 						Aria("selected", t == c.target).
 						Aria("controls", "code-panel").
-						OnClick(c.onTargetChanged(t)).
+						OnClick(c.onTargetChanged(t), string(t)).
 						Text(t.Name())
 				})),
 			app.Div().
@@ -92,12 +87,12 @@ func (c *Calculator) renderCode() app.UI {
 								app.Button().
 									Type("button").
 									Class("copy").
-									OnClick(c.onCopy(snippet, string(c.target))).
+									OnClick(c.onCopy).
 									Text(c.copyLabel(string(c.target))),
 							),
-							downloadLink(e, calc.TargetJSON, "class-weights.json", "application/json",
+							c.downloadLink(e, calc.TargetJSON, "class-weights.json", "application/json",
 								isTooLong),
-							downloadLink(e, calc.TargetCSV, "class-weights.csv", "text/csv", isTooLong),
+							c.downloadLink(e, calc.TargetCSV, "class-weights.csv", "text/csv", isTooLong),
 						),
 					app.P().Class("scale-note").Text(c.target.ScaleNote()),
 				),
@@ -113,20 +108,21 @@ func (c *Calculator) copyLabel(key string) string {
 
 // downloadLink offers the JSON or CSV file. For many classes the file is
 // made when clicked, not at every keystroke.
-func downloadLink(e calc.Export, t calc.Target, name, mime string, isLarge bool) app.UI {
+func (c *Calculator) downloadLink(e calc.Export, t calc.Target, name, mime string, isLarge bool) app.UI {
 	if isLarge {
 		return app.Button().
 			Type("button").
 			Class("download").
 			OnClick(func(ctx app.Context, ev app.Event) {
-				blob := app.Window().Get("Blob").New([]any{e.Snippet(t)}, map[string]any{"type": mime})
+				text := c.export(c.schemeIndex()).Snippet(t) // the state at the click
+				blob := app.Window().Get("Blob").New([]any{text}, map[string]any{"type": mime})
 				u := app.Window().Get("URL").Call("createObjectURL", blob)
 				a := app.Window().Get("document").Call("createElement", "a")
 				a.Set("href", u)
 				a.Set("download", name)
 				a.Call("click")
 				app.Window().Get("URL").Call("revokeObjectURL", u)
-			}).
+			}, t).
 			Text("Download " + t.Name())
 	}
 	href := "data:" + mime + ";charset=utf-8," + url.PathEscape(e.Snippet(t))
@@ -150,14 +146,28 @@ func (c *Calculator) onTargetChanged(t calc.Target) app.EventHandler {
 	}
 }
 
-// onCopy copies text to the clipboard and says so on the button.
-func (c *Calculator) onCopy(text, key string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		clipboard := app.Window().Get("navigator").Get("clipboard")
-		if !clipboard.Truthy() {
-			return
-		}
-		clipboard.Call("writeText", text)
-		c.copied = key
+// onCopy copies the snippet on show to the clipboard and says so on the
+// button.
+func (c *Calculator) onCopy(ctx app.Context, e app.Event) {
+	clipboard := app.Window().Get("navigator").Get("clipboard")
+	if !clipboard.Truthy() {
+		return
 	}
+	clipboard.Call("writeText", c.export(c.schemeIndex()).Snippet(c.target))
+	c.copied = string(c.target)
+}
+
+// schemeIndex returns the index in calc.Schemes of the code's scheme.
+func (c *Calculator) schemeIndex() int {
+	for i, s := range calc.Schemes {
+		if s.ID == c.schemeID {
+			return i
+		}
+	}
+	return 0
+}
+
+// export is what the snippets of scheme s are made from.
+func (c *Calculator) export(s int) calc.Export {
+	return calc.Export{Counts: c.result.counts, Result: c.result.results[s], Positive: c.positive}
 }

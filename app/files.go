@@ -435,7 +435,7 @@ func (c *Calculator) renderFile(f *fileEntry) app.UI {
 							app.Text("Role "),
 							app.Select().
 								Aria("label", "Role of "+f.name).
-								OnChange(c.onRoleChanged(id)).
+								OnChange(c.onRoleChanged(id), id).
 								Body(app.Range(calc.Roles).Slice(func(i int) app.UI {
 									r := calc.Roles[i]
 									return app.Option().
@@ -448,14 +448,14 @@ func (c *Calculator) renderFile(f *fileEntry) app.UI {
 						app.Button().
 							Class("file-cancel").
 							Type("button").
-							OnClick(c.onCancelFile(id)).
+							OnClick(c.onCancelFile(id), id).
 							Text("Cancel"),
 					).Else(
 						app.Button().
 							Class("file-remove").
 							Type("button").
 							Aria("label", "Remove "+f.name).
-							OnClick(c.onRemoveFile(id)).
+							OnClick(c.onRemoveFile(id), id).
 							Text("Remove"),
 					),
 				),
@@ -586,7 +586,7 @@ func (c *Calculator) renderFileOptions(f *fileEntry) app.UI {
 				app.Select().
 					Class("file-column").
 					Aria("label", "Label column of "+f.name).
-					OnChange(c.onColumnChanged(id)).
+					OnChange(c.onColumnChanged(id), id).
 					Body(app.Range(cols).Slice(func(i int) app.UI {
 						return app.Option().
 							Value(strconv.Itoa(i + 1)).
@@ -599,7 +599,7 @@ func (c *Calculator) renderFileOptions(f *fileEntry) app.UI {
 				app.Select().
 					Class("file-delimiter").
 					Aria("label", "Delimiter of "+f.name).
-					OnChange(c.onDelimiterChanged(id)).
+					OnChange(c.onDelimiterChanged(id), id).
 					Body(app.Range(delimiters).Slice(func(i int) app.UI {
 						d := delimiters[i]
 						isChosen := f.opts.Delimiter == d.char
@@ -619,7 +619,7 @@ func (c *Calculator) renderFileOptions(f *fileEntry) app.UI {
 				app.Select().
 					Class("file-header").
 					Aria("label", "Is the first row of "+f.name+" a header").
-					OnChange(c.onHeaderChanged(id)).
+					OnChange(c.onHeaderChanged(id), id).
 					Body(
 						app.Option().Value("auto").Selected(header == "auto").
 							Text(fmt.Sprintf("detect (%s)", headerWord(f.counts.HasHeader))),
@@ -644,7 +644,7 @@ func (c *Calculator) renderFileOptions(f *fileEntry) app.UI {
 									Type("checkbox").
 									Value(strconv.Itoa(i+1)).
 									Checked(isChecked).
-									OnChange(c.onMultiLabelChanged(id)),
+									OnChange(c.onMultiLabelChanged(id), id),
 								app.Text(" "+columnName(f.counts, i)),
 							)
 					}),

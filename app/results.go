@@ -80,13 +80,13 @@ func (c *Calculator) renderPager() app.UI {
 			app.Button().
 				Type("button").
 				Disabled(c.page == 0).
-				OnClick(c.onPage(c.page-1)).
+				OnClick(c.onPage(c.page-1), c.page-1).
 				Text("← Previous"),
 			app.Span().Textf(" Classes %d to %d of %d ", from+1, to, k),
 			app.Button().
 				Type("button").
 				Disabled(c.page >= last).
-				OnClick(c.onPage(c.page+1)).
+				OnClick(c.onPage(c.page+1), c.page+1).
 				Text("Next →"),
 		)
 }
@@ -145,7 +145,7 @@ func (c *Calculator) renderClasses() app.UI {
 									Type("text").
 									Value(counts.Label(i)).
 									Aria("label", fmt.Sprintf("Label of class %d", i)).
-									OnChange(c.onLabelChanged(i)),
+									OnChange(c.onLabelChanged(i), i),
 							),
 							app.Td().Class("num").Text(calc.FormatCount(n)),
 							app.Td().Class("num").Text(formatPercent(n/counts.Total())),
@@ -165,7 +165,9 @@ func diagnostic(term, value string) app.UI {
 }
 
 // onLabelChanged renames a class: the counts box is rewritten as label: count
-// lines with the new label.
+// lines with the new label. Handlers that capture values are registered with
+// those values as their scope: go-app replaces a handler only when its scope
+// changes.
 func (c *Calculator) onLabelChanged(class int) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		counts := c.result.counts
@@ -200,7 +202,7 @@ func (c *Calculator) renderControls() app.UI {
 									Name("norm").
 									Value(string(n)).
 									Checked(n == c.norm).
-									OnChange(c.onNormChanged(n)),
+									OnChange(c.onNormChanged(n), string(n)),
 								app.Text(" "+string(n)),
 							)
 					}),
@@ -475,7 +477,7 @@ func (c *Calculator) renderParam(p *calc.Param) app.UI {
 				Attr("step", calc.FormatFloat(p.Step)).
 				Value(calc.FormatFloat(value)).
 				Aria("describedby", id+"-help").
-				OnChange(c.onParamChanged(p)),
+				OnChange(c.onParamChanged(p), p.ID),
 			app.If(len(p.Choices) > 0,
 				app.Span().Class("param-choices").Body(
 					app.Range(p.Choices).Slice(func(i int) app.UI {
@@ -484,7 +486,7 @@ func (c *Calculator) renderParam(p *calc.Param) app.UI {
 							Type("button").
 							Class("param-choice").
 							Aria("pressed", v == value).
-							OnClick(c.onParamChoice(p, v)).
+							OnClick(c.onParamChoice(p, v), p.ID, calc.FormatFloat(v)).
 							Text(calc.FormatFloat(v))
 					}),
 				),

@@ -268,27 +268,28 @@ func isListSeparator(r rune) bool {
 func parseList(lines []string) ([]entry, error) {
 	var es []entry
 	for i, line := range lines {
-		off := 0
+		off, col := 0, 1 // col is off's character column, kept as off moves
 		for off < len(line) {
 			r, size := utf8.DecodeRuneInString(line[off:])
 			if isListSeparator(r) {
 				off += size
+				col++
 				continue
 			}
 			end := off + strings.IndexFunc(line[off:], isListSeparator)
 			if end < off {
 				end = len(line)
 			}
-			n, err := countAt(line, i+1, off, line[off:end])
+			n, err := parseCount(line[off:end])
 			if err != nil {
 				if errors.Is(err, ErrSyntax) {
-					err.(*ParseError).Err = fmt.Errorf(
-						"%w: %q is not a number, and a list holds only counts",
+					err = fmt.Errorf("%w: %q is not a number, and a list holds only counts",
 						ErrSyntax, line[off:end])
 				}
-				return nil, err
+				return nil, &ParseError{Line: i + 1, Column: col, Err: err}
 			}
-			es = append(es, entry{count: n, line: i + 1, col: column(line, off)})
+			es = append(es, entry{count: n, line: i + 1, col: col})
+			col += utf8.RuneCountInString(line[off:end])
 			off = end
 		}
 	}
