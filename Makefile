@@ -79,9 +79,11 @@ bench: web/app.wasm chromium
 	BENCH_CSV=$(BENCH_CSV) CHROMIUM=$(CHROMIUM) $(GO) test -run '^$$' -bench BrowserCount \
 		-benchtime 1x .
 
-# screenshot writes docs/screenshot.png, the picture in the README.
+# screenshot writes the pictures in the README, at desktop and phone sizes.
 screenshot: web/app.wasm chromium
-	SCREENSHOT=docs/screenshot.png CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -run '^TestBrowserScreenshot$$' .
+	SCREENSHOT=docs/screenshot.png SCREENSHOT_PHONE=docs/screenshot-phone.png \
+		CHROMIUM=$(CHROMIUM) $(GO) test -count=1 \
+		-run '^(TestBrowserScreenshot|TestBrowserPhoneAndManyClasses)$$' .
 
 clean:
 	rm -rf bin web/app.wasm $(OUT)

@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -94,4 +95,51 @@ func rendererPeakMB() float64 {
 		}
 	}
 	return peak
+}
+
+// BenchmarkBrowserTyping1000 measures, with 1,000 classes in the counts box,
+// the time from one keystroke to the page showing its result (the new total
+// under the box), as a person typing sees it:
+//
+//	go test -run '^$' -bench BrowserTyping1000 -benchtime 20x .
+func BenchmarkBrowserTyping1000(b *testing.B) {
+	t := &testing.T{}
+	base := startServer(t)
+	tab, cancel := chromedp.NewContext(startBrowser(t))
+	defer cancel()
+	ctx, cancelTimeout := context.WithTimeout(tab, 5*time.Minute)
+	defer cancelTimeout()
+	openStarted(t, ctx, base+"/")
+	err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`(() => {
+		const box = document.getElementById('counts-input');
+		box.value = Array.from({length: window.__k || 1000}, (_, i) => 'class ' + i + ': ' + (1 + (i * 7919) % 1000)).join('\n');
+		box.dispatchEvent(new Event('input', {bubbles: true}));
+		box.focus();
+		box.setSelectionRange(box.value.length, box.value.length); })()`))
+	if err != nil {
+		b.Fatal(err)
+	}
+	// Typing a 1 after the last count X makes it 10·X + 1; Backspace undoes it.
+	last := 1 + (999*7919)%1000
+	base0 := 0
+	for i := range 1000 {
+		base0 += 1 + (i*7919)%1000
+	}
+	typed := base0 - last + 10*last + 1
+	b.ResetTimer()
+	for i := range b.N {
+		key, want := "1", typed
+		if i%2 == 1 {
+			key, want = "\b", base0
+		}
+		start := time.Now()
+		if err := chromedp.Do(ctx, chromedp.KeyEvent(key)); err != nil {
+			b.Fatal(err)
+		}
+		js := fmt.Sprintf(`document.getElementById('counts-status').textContent.includes('1000 classes, %d examples')`, want)
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingInterval(time.Millisecond))); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(time.Since(start).Microseconds())/1000, "ms/keystroke")
+	}
 }

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -308,4 +309,61 @@ func TestBrowserEditLabelInPlace(t *testing.T) {
 		t.Errorf("got labels %q", labels)
 	}
 	assertCells(t, readWeights(t, ctx, "balanced", 2), forumBalanced)
+}
+
+// contrastJS computes the WCAG contrast ratio of an element's text with the
+// page background.
+const contrastJS = `(sel) => {
+	const rgb = (s) => s.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
+	const lum = (c) => { const [r, g, b] = c.map(v => { v /= 255;
+		return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+		return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+	const fg = lum(rgb(getComputedStyle(document.querySelector(sel)).color));
+	const bg = lum(rgb(getComputedStyle(document.documentElement).backgroundColor));
+	return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+}`
+
+func TestBrowserThemesAndPrint(t *testing.T) {
+	base := startServer(t)
+	ctx := newTab(t)
+	for _, scheme := range []string{"light", "dark"} {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		openStarted(t, ctx, base+"/?counts=240,38&labels=neg,pos")
+		bg := get(t, ctx, chromedp.Evaluate[string](`getComputedStyle(document.documentElement).backgroundColor`))
+		if (scheme == "dark") != (bg == "rgb(21, 24, 28)") {
+			t.Errorf("%s theme: background %s", scheme, bg)
+		}
+		// Body text and the muted text of notes both reach WCAG AA, 4.5:1.
+		for _, sel := range []string{"h1", ".page-lede", ".scheme-source", "td.weight"} {
+			ratio := get(t, ctx, chromedp.Evaluate[float64](`(`+contrastJS+`)('`+sel+`')`))
+			if ratio < 4.5 {
+				t.Errorf("%s theme: %s has contrast %.2f\nwant at least 4.5", scheme, sel, ratio)
+			}
+		}
+		if out := os.Getenv("SCREENSHOT_DARK"); out != "" && scheme == "dark" {
+			os.WriteFile(out, get(t, ctx, chromedp.CaptureScreenshot()), 0o644)
+		}
+	}
+
+	_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hidden := get(t, ctx, chromedp.Evaluate[[]string](`['.counts', '.files', '.code-tabs', '.controls']
+		.map(s => getComputedStyle(document.querySelector(s)).display)`))
+	for i, d := range hidden {
+		if d != "none" {
+			t.Errorf("printing shows input %d (display %s)", i, d)
+		}
+	}
+	kept := get(t, ctx, chromedp.Evaluate[int](`[...document.querySelectorAll('.scheme-formula math, table.weights')]
+		.filter(e => e.getBoundingClientRect().height > 0).length`))
+	if kept != len(schemeIDs)+1 {
+		t.Errorf("printing keeps %d formulas and tables\nwant %d", kept, len(schemeIDs)+1)
+	}
 }

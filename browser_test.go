@@ -315,7 +315,7 @@ func TestBrowserStaticSiteUnderSubPath(t *testing.T) {
 func TestBrowserScreenshot(t *testing.T) {
 	base := startServer(t)
 	ctx := newTab(t)
-	run(t, ctx, chromedp.EmulateViewport(1200, 720))
+	run(t, ctx, chromedp.EmulateViewport(1280, 900))
 	openStarted(t, ctx, base+"/?counts=240,38&labels=neg,pos")
 	readWeights(t, ctx, "balanced", 2)
 
@@ -324,8 +324,8 @@ func TestBrowserScreenshot(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the screenshot is not a PNG: %v", err)
 	}
-	if b := img.Bounds(); b.Dx() != 1200 || b.Dy() != 720 {
-		t.Errorf("got a %dx%d screenshot\nwant 1200x720", b.Dx(), b.Dy())
+	if b := img.Bounds(); b.Dx() != 1280 || b.Dy() != 900 {
+		t.Errorf("got a %dx%d screenshot\nwant 1280x900", b.Dx(), b.Dy())
 	}
 	if out := os.Getenv("SCREENSHOT"); out != "" {
 		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"time"
 
 	"classweights/calc"
 
@@ -21,10 +22,17 @@ const exampleCounts = "240, 38"
 type Calculator struct {
 	app.Compo
 
-	input     string // the counts box, exactly as typed
-	linkErr   error  // a problem with the link the page was opened with
-	result    result
-	isStarted bool // the WebAssembly app runs: the page reacts to input
+	input   string // the counts box, exactly as typed
+	linkErr error  // a problem with the link the page was opened with
+	result  result
+	// detail is the result that the slow sections of the page show (the
+	// schemes, charts, priors and code). While the user types it follows
+	// result after a pause, so that each keystroke redraws only the tables;
+	// detailVersion tells the sections to redraw.
+	detail        result
+	detailVersion int
+	typingRun     int
+	isStarted     bool // the WebAssembly app runs: the page reacts to input
 	// pageCtx is the page's own context, for work that outlives the element
 	// whose event started it: an event's context stops delivering once its
 	// element is gone.
@@ -121,8 +129,24 @@ func (c *Calculator) readLink(u *url.URL) {
 	}
 }
 
+// typingPause is how long after the last keystroke the slow sections redraw.
+const typingPause = 250 * time.Millisecond
+
 func (c *Calculator) onCountsInput(ctx app.Context, e app.Event) {
-	c.setInput(ctx.JSSrc().Get("value").String())
+	c.input = ctx.JSSrc().Get("value").String()
+	c.result = compute(c.input, c.norm, c.params, c.positive)
+	c.clampPage()
+	if c.detail.results == nil || c.result.err != nil {
+		c.syncDetail()
+		return
+	}
+	c.typingRun++
+	run := c.typingRun
+	ctx.After(typingPause, func(ctx app.Context) {
+		if run == c.typingRun {
+			c.syncDetail()
+		}
+	})
 }
 
 func (c *Calculator) setInput(text string) {
@@ -131,12 +155,31 @@ func (c *Calculator) setInput(text string) {
 }
 
 // recompute derives everything the page shows from the counts box and the
-// controls.
+// controls, the slow sections included.
 func (c *Calculator) recompute() {
 	c.result = compute(c.input, c.norm, c.params, c.positive)
+	c.clampPage()
+	c.syncDetail()
+}
+
+func (c *Calculator) clampPage() {
 	if c.result.err == nil && c.page*pageSize >= c.result.counts.Len() {
 		c.page = 0
 	}
+}
+
+// syncDetail lets the slow sections show the current result.
+func (c *Calculator) syncDetail() {
+	c.typingRun++
+	c.detail = c.result
+	c.detailVersion++
+}
+
+// refresh redraws the whole page after a change made from inside a slow
+// section, whose own events redraw only that section.
+func (c *Calculator) refresh() {
+	c.syncDetail()
+	c.Update()
 }
 
 func compute(text string, norm calc.Norm, params calc.Params, positive int) result {

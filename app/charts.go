@@ -43,7 +43,7 @@ func chartSelection(counts calc.Counts) (classes []int, isSummary bool) {
 }
 
 func (c *Calculator) renderCharts() app.UI {
-	r := c.result
+	r := c.detail
 	classes, isSummary := chartSelection(r.counts)
 	note := ""
 	if isSummary {

@@ -14,7 +14,7 @@ const maxSnippetClasses = 200
 
 // renderCode shows the code to paste for the chosen scheme and normalisation.
 func (c *Calculator) renderCode() app.UI {
-	r := c.result
+	r := c.detail
 	s := c.schemeIndex()
 	if r.errs[s] != nil {
 		return app.Div().Class("code").Body(
@@ -169,5 +169,5 @@ func (c *Calculator) schemeIndex() int {
 
 // export is what the snippets of scheme s are made from.
 func (c *Calculator) export(s int) calc.Export {
-	return calc.Export{Counts: c.result.counts, Result: c.result.results[s], Positive: c.positive}
+	return calc.Export{Counts: c.detail.counts, Result: c.detail.results[s], Positive: c.positive}
 }

@@ -21,8 +21,12 @@ const substitutedClasses = 6
 
 // pageRange returns the classes of the current page of the tables.
 func (c *Calculator) pageRange() (from, to int) {
-	k := c.result.counts.Len()
+	return c.pageRangeOf(c.result.counts.Len())
+}
+
+func (c *Calculator) pageRangeOf(k int) (from, to int) {
 	from = min(c.page*pageSize, max(k-1, 0))
+	from -= from % pageSize
 	return from, min(from+pageSize, k)
 }
 
@@ -42,12 +46,42 @@ func (c *Calculator) renderResults() app.UI {
 			c.renderClasses(),
 			c.renderControls(),
 			c.renderComparison(),
-			c.renderCharts(),
+			c.section("charts"),
 			c.renderBinary(),
-			c.renderSchemes(),
-			c.renderPriors(),
-			c.renderCode(),
+			c.section("schemes"),
+			c.section("priors"),
+			c.section("code"),
 		)
+}
+
+// section is a slow part of the results. It redraws only when the page
+// changes its Version, not at every keystroke; its Page pointer never changes.
+type section struct {
+	app.Compo
+	Page    *Calculator
+	Name    string
+	Version int
+}
+
+func (c *Calculator) section(name string) app.UI {
+	return &section{Page: c, Name: name, Version: c.detailVersion}
+}
+
+// Render draws the section from the page's detail.
+func (s *section) Render() app.UI {
+	c := s.Page
+	if c.detail.results == nil {
+		return app.Div()
+	}
+	switch s.Name {
+	case "charts":
+		return c.renderCharts()
+	case "schemes":
+		return c.renderSchemes()
+	case "priors":
+		return c.renderPriors()
+	}
+	return c.renderCode()
 }
 
 func (c *Calculator) renderWarnings() app.UI {
@@ -94,6 +128,7 @@ func (c *Calculator) renderPager() app.UI {
 func (c *Calculator) onPage(page int) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		c.page = page
+		c.refresh()
 	}
 }
 
@@ -393,7 +428,7 @@ func (c *Calculator) renderSchemes() app.UI {
 
 func (c *Calculator) renderScheme(s int) app.UI {
 	scheme := calc.Schemes[s]
-	r := c.result
+	r := c.detail
 	counts := r.counts
 	shown := min(counts.Len(), substitutedClasses)
 	native, _ := scheme.Weights(counts, c.params)
@@ -522,18 +557,20 @@ func (c *Calculator) setParam(p *calc.Param, text string) {
 	if err != nil {
 		c.paramErrs[p.ID] = fmt.Sprintf("%q is not allowed: %s must be %s; the weights still use %s.",
 			text, p.Symbol, p.Range(), calc.FormatFloat(p.Get(c.params)))
+		c.refresh()
 		return
 	}
 	delete(c.paramErrs, p.ID)
 	c.params, _ = p.Set(c.params, v)
-	c.recompute()
+	c.result = compute(c.input, c.norm, c.params, c.positive)
+	c.refresh()
 }
 
 // renderPriors shows the values derived from the class priors.
 func (c *Calculator) renderPriors() app.UI {
-	r := c.result
+	r := c.detail
 	counts := r.counts
-	from, to := c.pageRange()
+	from, to := c.pageRangeOf(counts.Len())
 	return app.Div().
 		Class("priors").
 		Body(
