@@ -12,7 +12,7 @@ CHROMIUM ?= /usr/bin/chromium
 GO_SOURCES  := go.mod go.sum $(shell find . -name '*.go' -not -path './site/*' -not -name '*_test.go')
 WEB_SOURCES := $(filter-out web/app.wasm,$(wildcard web/*))
 
-.PHONY: all build run static test vet test-native test-wasm test-browser chromium bench screenshot clean
+.PHONY: all build run static test vet test-native test-wasm test-browser chromium bench screenshot check-snippets clean
 
 all: build
 
@@ -84,6 +84,11 @@ screenshot: web/app.wasm chromium
 	SCREENSHOT=docs/screenshot.png SCREENSHOT_PHONE=docs/screenshot-phone.png \
 		CHROMIUM=$(CHROMIUM) $(GO) test -count=1 \
 		-run '^(TestBrowserScreenshot|TestBrowserPhoneAndManyClasses)$$' .
+
+# check-snippets runs the golden code snippets with the Python frameworks
+# installed here (Debian: python3-torch, python3-sklearn, python3-xgboost).
+check-snippets:
+	$(or $(PANDAS_PYTHON),python3) internal/sample/check_snippets.py
 
 clean:
 	rm -rf bin web/app.wasm $(OUT)
