@@ -279,51 +279,45 @@ func (c *Calculator) onRoleChanged(id int) app.EventHandler {
 	}
 }
 
-// onColumnChanged recounts a file with another label column, or header mode.
-func (c *Calculator) onColumnChanged(id int) app.EventHandler {
+// onFileOption returns the handler of one of a file's reading options: set
+// changes the options from the control's value, and the file is counted
+// again.
+func (c *Calculator) onFileOption(id int, set func(opts *calc.FileOptions, value string)) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		f := c.fileByID(id)
 		if f == nil {
 			return
 		}
-		f.opts.Column = ctx.JSSrc().Get("value").String()
-		f.opts.MultiLabel = nil
+		set(&f.opts, ctx.JSSrc().Get("value").String())
 		c.countFile(f)
 	}
 }
 
-// onDelimiterChanged recounts a file with another delimiter, or detection.
-func (c *Calculator) onDelimiterChanged(id int) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		f := c.fileByID(id)
-		if f == nil {
-			return
-		}
-		f.opts.Delimiter = 0
-		if v := ctx.JSSrc().Get("value").String(); v != "auto" && len(v) == 1 {
-			f.opts.Delimiter = v[0]
-		}
-		f.opts.Column = ""
-		c.countFile(f)
+// setColumn picks another label column, leaving multi-label counting.
+func setColumn(opts *calc.FileOptions, value string) {
+	opts.Column, opts.MultiLabel = value, nil
+}
+
+// setDelimiter picks a delimiter, or detection; the label column is found
+// again.
+func setDelimiter(opts *calc.FileOptions, value string) {
+	opts.Delimiter, opts.Column = 0, ""
+	if value != "auto" && len(value) == 1 {
+		opts.Delimiter = value[0]
 	}
 }
 
-func (c *Calculator) onHeaderChanged(id int) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		f := c.fileByID(id)
-		if f == nil {
-			return
-		}
-		switch ctx.JSSrc().Get("value").String() {
-		case "yes":
-			f.opts.Header = calc.HeaderYes
-		case "no":
-			f.opts.Header = calc.HeaderNo
-		default:
-			f.opts.Header = calc.HeaderAuto
-		}
-		f.opts.Column = ""
-		c.countFile(f)
+// setHeader declares whether the first row is a header, or detects it; the
+// label column is found again.
+func setHeader(opts *calc.FileOptions, value string) {
+	opts.Column = ""
+	switch value {
+	case "yes":
+		opts.Header = calc.HeaderYes
+	case "no":
+		opts.Header = calc.HeaderNo
+	default:
+		opts.Header = calc.HeaderAuto
 	}
 }
 
@@ -586,7 +580,7 @@ func (c *Calculator) renderFileOptions(f *fileEntry) app.UI {
 				app.Select().
 					Class("file-column").
 					Aria("label", "Label column of "+f.name).
-					OnChange(c.onColumnChanged(id), id).
+					OnChange(c.onFileOption(id, setColumn), id).
 					Body(app.Range(cols).Slice(func(i int) app.UI {
 						return app.Option().
 							Value(strconv.Itoa(i + 1)).
@@ -599,7 +593,7 @@ func (c *Calculator) renderFileOptions(f *fileEntry) app.UI {
 				app.Select().
 					Class("file-delimiter").
 					Aria("label", "Delimiter of "+f.name).
-					OnChange(c.onDelimiterChanged(id), id).
+					OnChange(c.onFileOption(id, setDelimiter), id).
 					Body(app.Range(delimiters).Slice(func(i int) app.UI {
 						d := delimiters[i]
 						isChosen := f.opts.Delimiter == d.char
@@ -619,7 +613,7 @@ func (c *Calculator) renderFileOptions(f *fileEntry) app.UI {
 				app.Select().
 					Class("file-header").
 					Aria("label", "Is the first row of "+f.name+" a header").
-					OnChange(c.onHeaderChanged(id), id).
+					OnChange(c.onFileOption(id, setHeader), id).
 					Body(
 						app.Option().Value("auto").Selected(header == "auto").
 							Text(fmt.Sprintf("detect (%s)", headerWord(f.counts.HasHeader))),
