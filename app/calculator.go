@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"strings"
 	"time"
 
 	"classweights/calc"
@@ -22,9 +23,9 @@ const exampleCounts = "240, 38"
 type Calculator struct {
 	app.Compo
 
-	input   string // the counts box, exactly as typed
-	linkErr error  // a problem with the link the page was opened with
-	result  result
+	input    string  // the counts box, exactly as typed
+	linkErrs []error // what the link the page was opened with could not say
+	result   result
 	// detail is the result that the slow sections of the page show (the
 	// schemes, charts, priors and code). While the user types it follows
 	// result after a pause, so that each keystroke redraws only the tables;
@@ -38,15 +39,17 @@ type Calculator struct {
 	// element is gone.
 	pageCtx app.Context
 
-	schemeID   string // the scheme of the code snippets
-	norm       calc.Norm
-	params     calc.Params
-	positive   int // the positive class of a binary problem
-	isLogScale bool
-	target     calc.Target
-	page       int    // the page of the tables, for many classes
-	copied     string // the target whose snippet was just copied
-	paramErrs  map[string]string
+	schemeID     string // the scheme of the code snippets
+	norm         calc.Norm
+	params       calc.Params
+	positive     int // the positive class of a binary problem
+	isLogScale   bool
+	target       calc.Target
+	page         int    // the page of the tables, for many classes
+	copied       string // the target whose snippet was just copied
+	paramErrs    map[string]string
+	formula      string // the formula in the checker
+	isPresenting bool
 
 	files      []*fileEntry
 	nextFileID int
@@ -73,6 +76,9 @@ type result struct {
 // weights returns the weights of the scheme with the given index in
 // calc.Schemes, or nil when it has none.
 func (r result) weightsOf(scheme string) []float64 {
+	if r.results == nil {
+		return nil
+	}
 	for i, s := range calc.Schemes {
 		if s.ID == scheme && r.errs[i] == nil {
 			return r.results[i].Weights
@@ -100,9 +106,12 @@ func (c *Calculator) scheme() *calc.Scheme {
 }
 
 // OnPreRender reads the link on the server, so that the first paint already
-// shows its counts and weights.
+// shows its counts and weights, and names them in the title and description
+// that link previews show.
 func (c *Calculator) OnPreRender(ctx app.Context) {
 	c.readLink(ctx.Page().URL())
+	ctx.Page().SetTitle(c.title())
+	ctx.Page().SetDescription(c.description())
 }
 
 // OnMount marks the page as started, which tests and scripts wait for.
@@ -114,19 +123,76 @@ func (c *Calculator) OnMount(ctx app.Context) {
 // OnNav reads the link in the browser.
 func (c *Calculator) OnNav(ctx app.Context) {
 	c.readLink(ctx.Page().URL())
+	c.syncURL()
 }
 
+// readLink sets the page to the state a link holds. What the link cannot say
+// is kept in linkErrs for the page to show; the rest applies.
 func (c *Calculator) readLink(u *url.URL) {
-	q := u.Query()
-	c.linkErr = nil
-	if !q.Has("counts") && !q.Has("labels") {
+	s, errs := calc.ParseState(u.Query())
+	c.linkErrs = errs
+	if s.Text == "" {
+		s.Text = c.input
+	}
+	c.input = s.Text
+	c.positive, c.schemeID, c.norm, c.params = s.Positive, s.Scheme, s.Norm, s.Params
+	c.target, c.formula, c.isPresenting = s.Target, s.Formula, s.Present
+	c.recompute()
+}
+
+// state is what a link to the page as it is now carries.
+func (c *Calculator) state() calc.State {
+	return calc.State{Text: c.input, Positive: c.positive, Scheme: c.schemeID, Norm: c.norm,
+		Params: c.params, Target: c.target, Formula: c.formula, Present: c.isPresenting}
+}
+
+// syncURL puts the page's state in the address bar, replacing the entry
+// rather than adding one, and names the counts in the title.
+func (c *Calculator) syncURL() {
+	if !c.isStarted {
 		return
 	}
-	text, err := calc.DecodeLink(q)
-	c.linkErr = err
-	if text != "" {
-		c.setInput(text)
+	loc := app.Window().Get("location")
+	u := loc.Get("pathname").String()
+	if q := c.state().Query(); q != "" {
+		u += "?" + q
 	}
+	if u != loc.Get("pathname").String()+loc.Get("search").String() {
+		app.Window().Get("history").Call("replaceState", nil, "", u)
+	}
+	app.Window().Get("document").Set("title", c.title())
+}
+
+// title names the counts: "Class weights for neg 240 / pos 38".
+func (c *Calculator) title() string {
+	counts := c.result.counts
+	if c.result.err != nil || counts.Len() == 0 {
+		return "Class weight calculator"
+	}
+	const shown = 6
+	parts := make([]string, 0, shown+1)
+	for i := range min(counts.Len(), shown) {
+		parts = append(parts, counts.Label(i)+" "+calc.FormatCount(counts.Count(i)))
+	}
+	if counts.Len() > shown {
+		parts = append(parts, fmt.Sprintf("%d more", counts.Len()-shown))
+	}
+	return "Class weights for " + strings.Join(parts, " / ")
+}
+
+// description says what the link shows, for link previews.
+func (c *Calculator) description() string {
+	w := c.result.weightsOf(c.scheme().ID)
+	if w == nil {
+		return "Class weights for imbalanced classification, computed in your browser."
+	}
+	counts := c.result.counts
+	parts := make([]string, 0, 7)
+	for i := range min(counts.Len(), 6) {
+		parts = append(parts, counts.Label(i)+" "+calc.FormatWeight(w[i]))
+	}
+	return fmt.Sprintf("%s weights (%s): %s. Every scheme side by side, with formulas and "+
+		"code to paste.", c.scheme().Name, c.norm, strings.Join(parts, ", "))
 }
 
 // typingPause is how long after the last keystroke the slow sections redraw.
@@ -168,11 +234,13 @@ func (c *Calculator) clampPage() {
 	}
 }
 
-// syncDetail lets the slow sections show the current result.
+// syncDetail lets the slow sections show the current result, and the link
+// follow.
 func (c *Calculator) syncDetail() {
 	c.typingRun++
 	c.detail = c.result
 	c.detailVersion++
+	c.syncURL()
 }
 
 // refresh redraws the whole page after a change made from inside a slow
@@ -272,6 +340,27 @@ func (c *Calculator) Render() app.UI {
 						Text("Paste your class counts and get the weight of each class "+
 							"for the loss. Everything is computed in your browser; "+
 							"nothing is uploaded."),
+					app.Nav().
+						Class("page-links").
+						Aria("label", "Link and examples").
+						Body(
+							app.Button().
+								Type("button").
+								ID("copy-link").
+								OnClick(c.onCopyLink).
+								Text(c.copyLinkLabel()),
+							app.Span().Class("examples-label").Text(" Examples: "),
+							app.Range(examples).Slice(func(i int) app.UI {
+								return app.A().
+									Class("example").
+									Href("?" + examples[i].query).
+									Text(examples[i].name)
+							}),
+							app.A().
+								Class("example present-link").
+								Href("?"+c.presentQuery()).
+								Text("Present"),
+						),
 				),
 			app.Main().
 				Class("page-main").
@@ -318,13 +407,18 @@ func (c *Calculator) renderInput() app.UI {
 }
 
 func (c *Calculator) renderLinkError() app.UI {
-	if c.linkErr == nil {
+	if len(c.linkErrs) == 0 {
 		return nil
+	}
+	msgs := make([]string, len(c.linkErrs))
+	for i, err := range c.linkErrs {
+		msgs[i] = errorText(err)
 	}
 	return app.P().
 		Class("counts-error link-error").
 		Attr("role", "alert").
-		Text("This link could not be read in full: " + errorText(c.linkErr) + ".")
+		Text("This link could not be read in full: " + strings.Join(msgs, "; ") +
+			". The rest of it is shown.")
 }
 
 func (c *Calculator) renderStatus() app.UI {
@@ -380,4 +474,37 @@ func weightCell(scheme string, class int, w float64) app.UI {
 	return cell.
 		DataSet("value", calc.FormatFloat(w)).
 		Text(calc.FormatWeight(w))
+}
+
+// examples are ready links that show what the calculator is for.
+var examples = []struct{ name, query string }{
+	{"the forum's binary case", "counts=240,38&labels=neg,pos"},
+	{"a three-class long tail", "counts=9000,900,90&labels=common,rare,very+rare&norm=mean1"},
+	{"a rare disease", "counts=99500,500&labels=healthy,ill&scheme=effective-number"},
+	{"ten classes", "counts=5000,2500,1200,600,300,150,80,40,20,10&scheme=sqrt-max-ratio"},
+}
+
+// presentQuery is the link to the page as it is, in presentation mode.
+func (c *Calculator) presentQuery() string {
+	s := c.state()
+	s.Present = true
+	return s.Query()
+}
+
+func (c *Calculator) copyLinkLabel() string {
+	if c.copied == "link" {
+		return "Link copied"
+	}
+	return "Copy link"
+}
+
+// onCopyLink copies the link to the page as it is now.
+func (c *Calculator) onCopyLink(ctx app.Context, e app.Event) {
+	c.syncURL()
+	clipboard := app.Window().Get("navigator").Get("clipboard")
+	if !clipboard.Truthy() {
+		return
+	}
+	clipboard.Call("writeText", app.Window().Get("location").Get("href").String())
+	c.copied = "link"
 }

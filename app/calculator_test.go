@@ -2,6 +2,7 @@ package app
 
 import (
 	"net/url"
+	"strings"
 	"testing"
 
 	"classweights/calc"
@@ -60,7 +61,7 @@ func TestReadLink(t *testing.T) {
 	c.OnInit()
 	u, _ := url.Parse("/?counts=240,38,7&labels=a,b")
 	c.readLink(u)
-	if c.linkErr == nil {
+	if len(c.linkErrs) == 0 {
 		t.Fatal("a link with 3 counts and 2 labels was read without a message")
 	}
 	if c.input != "240, 38, 7" {
@@ -68,5 +69,25 @@ func TestReadLink(t *testing.T) {
 	}
 	if c.result.err != nil || len(c.result.weightsOf("balanced")) != 3 {
 		t.Errorf("got result %+v\nwant the weights of the three counts", c.result)
+	}
+}
+
+func TestTitleAndDescription(t *testing.T) {
+	c := &Calculator{}
+	c.OnInit()
+	u, _ := url.Parse("/?counts=240,38&labels=neg,pos")
+	c.readLink(u)
+	if got := c.title(); got != "Class weights for neg 240 / pos 38" {
+		t.Errorf("got title %q", got)
+	}
+	if got := c.description(); !strings.Contains(got, "Balanced weights (native): neg 0.5792, pos 3.658") {
+		t.Errorf("got description %q", got)
+	}
+	for _, bad := range []string{"/?counts=240,abc", "/?text=%3F", "/?counts=&labels=x"} {
+		u, _ := url.Parse(bad)
+		c.readLink(u)
+		if c.title() != "Class weight calculator" || !strings.Contains(c.description(), "computed in your browser") {
+			t.Errorf("%s: got %q, %q", bad, c.title(), c.description())
+		}
 	}
 }

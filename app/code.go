@@ -136,6 +136,7 @@ func (c *Calculator) downloadLink(e calc.Export, t calc.Target, name, mime strin
 func (c *Calculator) onCodeSchemeChanged(ctx app.Context, e app.Event) {
 	if s, err := calc.SchemeByID(ctx.JSSrc().Get("value").String()); err == nil {
 		c.schemeID = s.ID
+		c.syncURL()
 	}
 }
 
@@ -143,6 +144,7 @@ func (c *Calculator) onTargetChanged(t calc.Target) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		c.target = t
 		c.copied = ""
+		c.syncURL()
 	}
 }
 
