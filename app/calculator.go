@@ -110,8 +110,8 @@ func (c *Calculator) scheme() *calc.Scheme {
 // that link previews show.
 func (c *Calculator) OnPreRender(ctx app.Context) {
 	c.readLink(ctx.Page().URL())
-	ctx.Page().SetTitle(c.title())
-	ctx.Page().SetDescription(c.description())
+	ctx.Page().SetTitle(plainText(c.title()))
+	ctx.Page().SetDescription(plainText(c.description()))
 }
 
 // OnMount marks the page as started, which tests and scripts wait for.
@@ -390,20 +390,30 @@ func (c *Calculator) renderInput() app.UI {
 				ID("counts-help").
 				Class("counts-help").
 				Text("A list such as 240, 38, or one \"label: count\" line per class."),
-			app.Textarea().
-				ID("counts-input").
-				Class("counts-input").
-				Rows(6).
-				Spellcheck(false).
-				Aria("describedby", "counts-help counts-status").
-				Aria("invalid", hasError).
-				Attr("autocomplete", "off").
-				Attr("value", c.input).
-				Text(c.input).
-				OnInput(c.onCountsInput),
+			c.renderCountsBox(hasError),
 			c.renderLinkError(),
 			c.renderStatus(),
 		)
+}
+
+// renderCountsBox draws the counts box: a live one in the browser, and on the
+// server one that shows the counts in the first paint.
+func (c *Calculator) renderCountsBox(hasError bool) app.UI {
+	if !c.isStarted {
+		return rawTextarea(fmt.Sprintf(`id="counts-input" class="counts-input" rows="6" `+
+			`spellcheck="false" autocomplete="off" aria-invalid="%t" `+
+			`aria-describedby="counts-help counts-status"`, hasError), c.input)
+	}
+	return app.Textarea().
+		ID("counts-input").
+		Class("counts-input").
+		Rows(6).
+		Spellcheck(false).
+		Aria("describedby", "counts-help counts-status").
+		Aria("invalid", hasError).
+		Attr("autocomplete", "off").
+		Text(c.input).
+		OnInput(c.onCountsInput)
 }
 
 func (c *Calculator) renderLinkError() app.UI {

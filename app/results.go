@@ -178,7 +178,7 @@ func (c *Calculator) renderClasses() app.UI {
 								app.Input().
 									Class("class-label").
 									Type("text").
-									Value(counts.Label(i)).
+									Value(attrText(counts.Label(i))).
 									Aria("label", fmt.Sprintf("Label of class %d", i)).
 									OnChange(c.onLabelChanged(i), i),
 							),
