@@ -64,11 +64,11 @@ func TestBrowserLinkFollowsControlsAndRestores(t *testing.T) {
 	run(t, ctx, chromedp.WaitReady(chromedp.CSS(`.page[data-started="true"]`)))
 	checks := map[string]string{
 		`document.querySelector('input[name="norm"]:checked').value`: "sum1",
-		`document.getElementById('positive-class').value`:           "0",
-		`document.getElementById('param-beta').value`:               "0.9",
-		`document.getElementById('code-text').dataset.target`:       "catboost",
-		`document.getElementById('code-scheme').value`:              "max-ratio",
-		`document.getElementById('counts-input').value`:             "neg: 240\npos: 38",
+		`document.getElementById('positive-class').value`:            "0",
+		`document.getElementById('param-beta').value`:                "0.9",
+		`document.getElementById('code-text').dataset.target`:        "catboost",
+		`document.getElementById('code-scheme').value`:               "max-ratio",
+		`document.getElementById('counts-input').value`:              "neg: 240\npos: 38",
 	}
 	for js, want := range checks {
 		if got := get(t, ctx, chromedp.Evaluate[string](js)); got != want {
