@@ -284,7 +284,7 @@ func ratioGroups(results []calc.Result, errs []error) []int {
 			continue
 		}
 		for j := range i {
-			if errs[j] == nil && isProportional(results[i].Weights, results[j].Weights) {
+			if errs[j] == nil && calc.Proportional(results[i].Weights, results[j].Weights) {
 				if groups[j] < 0 {
 					groups[j] = next
 					next++
@@ -295,34 +295,6 @@ func ratioGroups(results []calc.Result, errs []error) []int {
 		}
 	}
 	return groups
-}
-
-// isProportional reports whether a = k·b for some k, to 1e-9, with the same
-// weights undefined.
-func isProportional(a, b []float64) bool {
-	k := math.NaN()
-	for i := range a {
-		if math.IsNaN(a[i]) != math.IsNaN(b[i]) {
-			return false
-		}
-		if math.IsNaN(a[i]) {
-			continue
-		}
-		if b[i] == 0 || a[i] == 0 {
-			if a[i] != b[i] {
-				return false
-			}
-			continue
-		}
-		if math.IsNaN(k) {
-			k = a[i] / b[i]
-			continue
-		}
-		if math.Abs(a[i]/b[i]-k) > 1e-9*math.Abs(k) {
-			return false
-		}
-	}
-	return true
 }
 
 // Render draws the page.
