@@ -6,9 +6,11 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -176,5 +178,30 @@ func TestPrerenderedLinkEscapesLabels(t *testing.T) {
 	}
 	if title := get(t, ctx, chromedp.Title()); !strings.HasPrefix(title, "Class weights for a") {
 		t.Errorf("got title %q", title)
+	}
+}
+
+// TestBrowserWorksOffline loads the page once, stops the server, and opens a
+// link again: the service worker serves the page, which reads the link.
+func TestBrowserWorksOffline(t *testing.T) {
+	h, err := newHandler("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	ctx := newTab(t)
+	openStarted(t, ctx, srv.URL+"/?counts=240,38&labels=neg,pos")
+	get(t, ctx, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => true)`,
+		chromedp.EvalAwaitPromise))
+	// Wait until the worker has cached the page and its files.
+	get(t, ctx, chromedp.Poll[bool](`caches.keys().then(keys => keys.length > 0)`,
+		chromedp.WithPollingTimeout(30*time.Second)))
+	srv.Close()
+
+	openStarted(t, ctx, srv.URL+"/?counts=90,10&labels=a,b")
+	cells := readWeights(t, ctx, "balanced", 2)
+	// Balanced weights of 90 and 10: 100/180 and 100/20.
+	if cells[0].value != 100.0/180 || cells[1].value != 5 {
+		t.Errorf("offline: got %v\nwant the link's weights", cells)
 	}
 }

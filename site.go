@@ -67,11 +67,34 @@ func newHandler(base string) (*goapp.Handler, error) {
 			Large:   "/web/icon-512.png",
 			SVG:     "/web/icon.svg",
 		},
-		Styles:    []string{"/web/style.css"},
-		Scripts:   []string{"/web/read-slice.js"},
-		Resources: webFiles{Handler: http.FileServerFS(webFS), prefix: base},
-		Version:   version,
+		Styles:                []string{"/web/style.css"},
+		Scripts:               []string{"/web/read-slice.js"},
+		Resources:             webFiles{Handler: http.FileServerFS(webFS), prefix: base},
+		Version:               version,
+		ServiceWorkerTemplate: serviceWorker(),
 	}, nil
+}
+
+// serviceWorker is go-app's service worker with pages fetched network first:
+// online, a shared link gets its own prerendered page; offline, any link
+// opens the cached page, which reads the link once the app starts. Other
+// resources stay cache first.
+func serviceWorker() string {
+	const cacheFirst = `event.respondWith(
+    caches.match(event.request).then((response) => {
+      return response || fetch(event.request);
+    })
+  );`
+	const pagesNetworkFirst = `if (event.request.mode === "navigate") {
+    event.respondWith(
+      fetch(event.request).catch(() =>
+        caches.match(event.request, { ignoreSearch: true })
+      )
+    );
+    return;
+  }
+  ` + cacheFirst
+	return strings.Replace(goapp.DefaultAppWorkerJS, cacheFirst, pagesNetworkFirst, 1)
 }
 
 // contentVersion is a digest of the embedded files. go-app's service worker

@@ -119,7 +119,7 @@ func formulaEnv(c Counts, p Params, class int) map[string]any {
 		"n": n, "N": c.Total(), "K": float64(c.Len()), "p": n / c.Total(),
 		"n_max": hi, "n_min": lo,
 		"beta": p.Beta, "mu": p.Mu,
-		"ln":   math.Log, "log": math.Log, "sqrt": math.Sqrt, "exp": math.Exp, "pow": math.Pow,
+		"ln": math.Log, "log": math.Log, "sqrt": math.Sqrt, "exp": math.Exp, "pow": math.Pow,
 	}
 	if c.Len() == 2 {
 		env["n0"], env["n1"] = c.Count(0), c.Count(1)
