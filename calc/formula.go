@@ -230,6 +230,8 @@ func (r *renderer) expr(x Expr, outer int) {
 	switch x := x.(type) {
 	case Num:
 		r.number(FormatFloat(float64(x)))
+	case approx:
+		r.number(FormatWeight(float64(x)))
 	case Sym:
 		r.sym(x)
 	case Bin:
