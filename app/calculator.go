@@ -50,6 +50,7 @@ type Calculator struct {
 	paramErrs    map[string]string
 	formula      string // the formula in the checker
 	isPresenting bool
+	presentIndex int // the scheme shown in presentation mode
 
 	files      []*fileEntry
 	nextFileID int
@@ -118,6 +119,7 @@ func (c *Calculator) OnPreRender(ctx app.Context) {
 func (c *Calculator) OnMount(ctx app.Context) {
 	c.isStarted = true
 	c.pageCtx = ctx
+	app.Window().AddEventListener("keydown", c.onKeyDown)
 }
 
 // OnNav reads the link in the browser.
@@ -299,8 +301,12 @@ func ratioGroups(results []calc.Result, errs []error) []int {
 
 // Render draws the page.
 func (c *Calculator) Render() app.UI {
+	pageClass := "page"
+	if c.isPresenting {
+		pageClass += " is-presenting"
+	}
 	return app.Div().
-		Class("page").
+		Class(pageClass).
 		DataSet("started", c.isStarted).
 		Body(
 			app.Header().

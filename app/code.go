@@ -96,6 +96,7 @@ func (c *Calculator) renderCode() app.UI {
 						),
 					app.P().Class("scale-note").Text(c.target.ScaleNote()),
 				),
+			c.renderScale(),
 		)
 }
 

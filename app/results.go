@@ -38,6 +38,12 @@ func (c *Calculator) renderResults() app.UI {
 			Body(app.P().Text("The weights appear here once the counts can be read. " +
 				"What you typed stays in the box; the message under it says what to mend."))
 	}
+	if c.isPresenting {
+		return app.Section().
+			Class("results").
+			Aria("label", "Weights").
+			Body(c.renderComparison(), c.renderPresentation())
+	}
 	return app.Section().
 		Class("results").
 		Aria("label", "Weights").
@@ -51,6 +57,7 @@ func (c *Calculator) renderResults() app.UI {
 			c.section("schemes"),
 			c.section("priors"),
 			c.section("code"),
+			c.renderChecker(),
 		)
 }
 
@@ -481,6 +488,7 @@ func (c *Calculator) renderScheme(s int) app.UI {
 			app.P().Class("scheme-source").Text("Source: "+scheme.Source+"."),
 			c.renderParams(scheme.Params),
 			app.Div().Body(body...),
+			c.renderSteps(scheme),
 		)
 }
 
