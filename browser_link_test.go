@@ -205,3 +205,29 @@ func TestBrowserWorksOffline(t *testing.T) {
 		t.Errorf("offline: got %v\nwant the link's weights", cells)
 	}
 }
+
+// TestBrowserSplitsInLink drops two files, then opens the page's own link in
+// a new tab: the splits come back with their counts and comparison.
+func TestBrowserSplitsInLink(t *testing.T) {
+	base := startServer(t)
+	ctx := newTab(t)
+	openStarted(t, ctx, base+"/")
+	train := "text,label\n" + strings.Repeat("a,neg\n", 90) + strings.Repeat("b,pos\n", 10)
+	test := "text,label\n" + strings.Repeat("a,neg\n", 40) + strings.Repeat("b,pos\n", 10)
+	dropFiles(t, ctx, map[string]string{"train.csv": train, "test.csv": test})
+	waitStatus(t, ctx, "2 classes, 100 examples")
+	get(t, ctx, chromedp.Poll[bool](`location.search.includes('part=')`))
+	link := get(t, ctx, chromedp.Evaluate[string](`location.href`))
+
+	other := newTab(t)
+	openStarted(t, other, link)
+	waitStatus(t, other, "2 classes, 100 examples")
+	verdict := get(t, other, chromedp.Text(chromedp.CSS(".splits-verdict")))
+	if !strings.Contains(verdict, "not stratified") || !strings.Contains(verdict, "p = 0.08943") {
+		t.Errorf("got verdict %q", verdict)
+	}
+	names := get(t, other, chromedp.Evaluate[string](`[...document.querySelectorAll('.file-name')].map(e => e.textContent).join()`))
+	if names != "test.csv,train.csv" {
+		t.Errorf("got files %q", names)
+	}
+}

@@ -33,7 +33,7 @@ type fileEntry struct {
 	id   int
 	name string
 	size int64
-	file app.Value // the browser's File
+	file app.Value // the browser's File; nil for counts that came in a link
 	role calc.Role
 	opts calc.FileOptions
 	// run numbers the countings of this file; progress from an older run,
@@ -48,6 +48,49 @@ type fileEntry struct {
 	counts  calc.FileCounts
 	err     error
 	cancel  context.CancelFunc
+}
+
+// filesFromLink shows the parts of a link as files already counted.
+func (c *Calculator) filesFromLink(parts []calc.Part) {
+	c.files = nil
+	for _, p := range parts {
+		// A link lists every part's counts over all labels; a file counts
+		// only the labels it has.
+		var labels []string
+		var counts []float64
+		for i, n := range p.Counts {
+			if n > 0 {
+				labels, counts = append(labels, p.Labels[i]), append(counts, n)
+			}
+		}
+		c.nextFileID++
+		c.files = append(c.files, &fileEntry{
+			id: c.nextFileID, name: p.Name, role: p.Role, status: fileDone,
+			counts: calc.FileCounts{Labels: labels, Counts: counts, IsComplete: true,
+				Rows: int64(sum(counts))},
+		})
+	}
+	c.filesChanged()
+}
+
+func sum(xs []float64) float64 {
+	t := 0.0
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
+// parts returns the files counted in full, as the link carries them.
+func (c *Calculator) parts() []calc.Part {
+	var parts []calc.Part
+	for _, f := range c.files {
+		if f.isComplete() && !f.isMultiLabel() {
+			parts = append(parts, calc.Part{Name: f.name, Role: f.role,
+				Labels: f.counts.Labels, Counts: f.counts.Counts})
+		}
+	}
+	return parts
 }
 
 // isComplete reports whether the file's counts are final and whole.
@@ -345,18 +388,12 @@ func (c *Calculator) onMultiLabelChanged(id int) app.EventHandler {
 // cancelled take no part.
 func (c *Calculator) filesChanged() {
 	c.splitView = splitView{}
-	var parts []calc.Part
 	for _, f := range c.files {
 		if f.status == fileReading {
 			return
 		}
-		if f.isMultiLabel() || !f.isComplete() {
-			continue
-		}
-		parts = append(parts, calc.Part{
-			Name: f.name, Role: f.role, Labels: f.counts.Labels, Counts: f.counts.Counts,
-		})
 	}
+	parts := c.parts()
 	if len(parts) == 0 {
 		return
 	}
@@ -453,7 +490,8 @@ func (c *Calculator) renderFile(f *fileEntry) app.UI {
 							Text("Remove"),
 					),
 				),
-			c.renderFileProgress(f),
+			app.If(f.file != nil, c.renderFileProgress(f)).
+				Else(app.P().Class("file-note").Text("Counts from the link.")),
 			c.renderFileResult(f),
 		)
 }

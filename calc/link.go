@@ -29,6 +29,9 @@ type State struct {
 	Target   Target
 	Formula  string // the formula in the checker
 	Present  bool   // presentation mode
+	// Parts are the counts of several files, each a split or a dataset;
+	// Text then holds the counts the weights come from.
+	Parts []Part
 }
 
 // DefaultState is the page's state on a first visit, apart from the counts.
@@ -48,6 +51,10 @@ func DefaultState() State {
 //	present=1      presentation mode
 //	text=TEXT      the counts box as typed, when it cannot be read as counts
 //	z=DATA         the classes in compact form, for long lists (see below)
+//	partlabels=L   the labels of the parts below, separated by commas as labels are
+//	part=R,NAME,n1,n2,...  one split or dataset (repeated): its role (train,
+//	               validation, test or dataset), name and counts in the order
+//	               of partlabels, written as labels are
 const (
 	paramText     = "text"
 	paramCompact  = "z"
@@ -57,6 +64,8 @@ const (
 	paramTarget   = "code"
 	paramFormula  = "f"
 	paramPresent  = "present"
+	paramPart     = "part"
+	paramPartTags = "partlabels"
 )
 
 // compactThreshold is the length of the readable classes above which a link
@@ -105,6 +114,21 @@ func (s State) Query() string {
 	}
 	if s.Present {
 		q.Set(paramPresent, "1")
+	}
+	if len(s.Parts) > 0 {
+		labels, _ := Pool(s.Parts)
+		q.Set(paramPartTags, JoinLabels(labels))
+		for _, p := range s.Parts {
+			index := map[string]float64{}
+			for i, l := range p.Labels {
+				index[l] = p.Counts[i]
+			}
+			fields := []string{string(p.Role), p.Name}
+			for _, l := range labels {
+				fields = append(fields, FormatFloat(index[l]))
+			}
+			q.Add(paramPart, JoinLabels(fields))
+		}
 	}
 	return strings.ReplaceAll(q.Encode(), "%2C", ",")
 }
@@ -193,7 +217,60 @@ func ParseState(q url.Values) (State, []error) {
 	}
 	s.Formula = q.Get(paramFormula)
 	s.Present = q.Get(paramPresent) == "1"
+	if q.Has(paramPart) {
+		parts, err := parseParts(SplitLabels(q.Get(paramPartTags)), q[paramPart])
+		if err != nil {
+			errs = append(errs, err)
+		}
+		s.Parts = parts
+	}
 	return s, errs
+}
+
+// parseParts reads the part parameters of a link, keeping the parts that
+// can be read.
+func parseParts(labels []string, raw []string) ([]Part, error) {
+	seen := map[string]bool{}
+	for _, l := range labels {
+		if seen[l] {
+			return nil, fmt.Errorf("the parts' label %q is given twice", l)
+		}
+		seen[l] = true
+	}
+	var parts []Part
+	var problems []string
+	for i, r := range raw {
+		fields := SplitLabels(r)
+		if len(fields) != 2+len(labels) {
+			problems = append(problems, fmt.Sprintf("part %d has %d counts for %d labels",
+				i+1, max(len(fields)-2, 0), len(labels)))
+			continue
+		}
+		role, err := ParseRole(fields[0])
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("part %d: unknown role %q", i+1, fields[0]))
+			continue
+		}
+		p := Part{Name: fields[1], Role: role}
+		for j, text := range fields[2:] {
+			n, err := parseCount(text)
+			if err != nil {
+				problems = append(problems, fmt.Sprintf("part %d, label %q: %v", i+1, labels[j],
+					strings.TrimPrefix(err.Error(), ErrSyntax.Error()+": ")))
+				p.Labels = nil
+				break
+			}
+			p.Labels = append(p.Labels, labels[j])
+			p.Counts = append(p.Counts, n)
+		}
+		if p.Labels != nil {
+			parts = append(parts, p)
+		}
+	}
+	if problems != nil {
+		return parts, fmt.Errorf("%s", strings.Join(problems, "; "))
+	}
+	return parts, nil
 }
 
 // encodeCompact writes classes in the compact form of links: base64url

@@ -136,3 +136,30 @@ func FuzzParseState(f *testing.F) {
 		}
 	})
 }
+
+func TestStateParts(t *testing.T) {
+	s := DefaultState()
+	s.Text = "neg: 90\npos: 10"
+	s.Parts = []Part{
+		{Name: "train.csv", Role: RoleTrain, Labels: []string{"neg", "pos"}, Counts: []float64{90, 10}},
+		{Name: "test, final.csv", Role: RoleTest, Labels: []string{"pos", "neg", "odd"},
+			Counts: []float64{10, 40, 1}},
+	}
+	back, errs := reparse(t, s)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	want := []Part{
+		{Name: "train.csv", Role: RoleTrain, Labels: []string{"neg", "pos", "odd"}, Counts: []float64{90, 10, 0}},
+		{Name: "test, final.csv", Role: RoleTest, Labels: []string{"neg", "pos", "odd"}, Counts: []float64{40, 10, 1}},
+	}
+	if !reflect.DeepEqual(back.Parts, want) {
+		t.Errorf("got %+v\nwant %+v", back.Parts, want)
+	}
+
+	q, _ := url.ParseQuery("counts=1,2&partlabels=a,b&part=train,x,1,2&part=exam,y,1,2&part=test,z,1")
+	got, errs := ParseState(q)
+	if len(errs) != 1 || len(got.Parts) != 1 || !strings.Contains(errs[0].Error(), `unknown role "exam"`) {
+		t.Errorf("got %+v, %v\nwant the first part kept and the others reported", got.Parts, errs)
+	}
+}

@@ -9,7 +9,7 @@ import (
 // significant digits.
 type approx float64
 
-func (approx) prec() int                { return 9 }
+func (approx) prec() int               { return 9 }
 func (a approx) eval(*evalEnv) float64 { return float64(a) }
 
 // Steps derives the native weight of class c under s, one line per step:
