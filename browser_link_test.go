@@ -231,3 +231,28 @@ func TestBrowserSplitsInLink(t *testing.T) {
 		t.Errorf("got files %q", names)
 	}
 }
+
+func TestBrowserExamplesOpen(t *testing.T) {
+	base := startServer(t)
+	ctx := newTab(t)
+	openStarted(t, ctx, base+"/")
+	hrefs := get(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('a.example:not(.present-link)')].map(a => a.href)`))
+	if len(hrefs) < 5 {
+		t.Fatalf("got %d examples", len(hrefs))
+	}
+	for _, href := range hrefs {
+		openStarted(t, ctx, href)
+		errs := get(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll('.link-error, #counts-status[role="alert"]').length`))
+		if errs != 0 {
+			t.Errorf("%s opens with an error", href)
+		}
+	}
+	// The multi-label example shows each column's pos_weight: toxic has 960
+	// positives of 10,000 rows, (10000 − 960) / 960 = 9.4167.
+	openStarted(t, ctx, base+"/?ml=comments.csv,10000,toxic,960,obscene,530")
+	cells := readWeights(t, ctx, "pos-weight", 2)
+	if cells[0].value != 9040.0/960 || cells[0].text != "9.417" {
+		t.Errorf("got %v", cells)
+	}
+	get(t, ctx, chromedp.Poll[bool](`location.search.includes('ml=comments.csv,10000,toxic,960,obscene,530')`))
+}

@@ -139,8 +139,8 @@ func (c *Calculator) readLink(u *url.URL) {
 	c.input = s.Text
 	c.positive, c.schemeID, c.norm, c.params = s.Positive, s.Scheme, s.Norm, s.Params
 	c.target, c.formula, c.isPresenting = s.Target, s.Formula, s.Present
-	if len(s.Parts) > 0 {
-		c.filesFromLink(s.Parts)
+	if len(s.Parts) > 0 || len(s.MultiLabel) > 0 {
+		c.filesFromLink(s.Parts, s.MultiLabel)
 	}
 	c.recompute()
 }
@@ -149,7 +149,7 @@ func (c *Calculator) readLink(u *url.URL) {
 func (c *Calculator) state() calc.State {
 	return calc.State{Text: c.input, Positive: c.positive, Scheme: c.schemeID, Norm: c.norm,
 		Params: c.params, Target: c.target, Formula: c.formula, Present: c.isPresenting,
-		Parts: c.parts()}
+		Parts: c.parts(), MultiLabel: c.multiLabelParts()}
 }
 
 // syncURL puts the page's state in the address bar, replacing the entry
@@ -474,6 +474,7 @@ var examples = []struct{ name, query string }{
 	{"a three-class long tail", "counts=9000,900,90&labels=common,rare,very+rare&norm=mean1"},
 	{"a rare disease", "counts=99500,500&labels=healthy,ill&scheme=effective-number"},
 	{"ten classes", "counts=5000,2500,1200,600,300,150,80,40,20,10&scheme=sqrt-max-ratio"},
+	{"a multi-label file", "ml=comments.csv,10000,toxic,960,obscene,530,threat,30,insult,490"},
 	{"train, validation and test splits", "partlabels=neg,pos,unsure&" +
 		"part=train,train.csv,900,100,20&part=validation,valid.csv,110,15,2&" +
 		"part=test,test.csv,120,10,1"},

@@ -51,8 +51,21 @@ type fileEntry struct {
 }
 
 // filesFromLink shows the parts of a link as files already counted.
-func (c *Calculator) filesFromLink(parts []calc.Part) {
+func (c *Calculator) filesFromLink(parts []calc.Part, multi []calc.MultiLabelPart) {
 	c.files = nil
+	for _, m := range multi {
+		c.nextFileID++
+		indices := make([]int, len(m.Columns))
+		for j := range indices {
+			indices[j] = j
+		}
+		c.files = append(c.files, &fileEntry{
+			id: c.nextFileID, name: m.Name, role: calc.RoleTrain, status: fileDone,
+			opts: calc.FileOptions{MultiLabel: m.Columns},
+			counts: calc.FileCounts{Columns: m.Columns, Column: -1, Rows: int64(m.Rows),
+				MultiLabel: indices, Positives: m.Positives, IsComplete: true},
+		})
+	}
 	for _, p := range parts {
 		// A link lists every part's counts over all labels; a file counts
 		// only the labels it has.
@@ -89,6 +102,24 @@ func (c *Calculator) parts() []calc.Part {
 			parts = append(parts, calc.Part{Name: f.name, Role: f.role,
 				Labels: f.counts.Labels, Counts: f.counts.Counts})
 		}
+	}
+	return parts
+}
+
+// multiLabelParts returns the multi-label files counted in full, as the link
+// carries them.
+func (c *Calculator) multiLabelParts() []calc.MultiLabelPart {
+	var parts []calc.MultiLabelPart
+	for _, f := range c.files {
+		if !f.isComplete() || !f.isMultiLabel() {
+			continue
+		}
+		m := calc.MultiLabelPart{Name: f.name, Rows: float64(f.counts.Rows)}
+		for j, col := range f.counts.MultiLabel {
+			m.Columns = append(m.Columns, f.counts.Columns[col])
+			m.Positives = append(m.Positives, f.counts.Positives[j])
+		}
+		parts = append(parts, m)
 	}
 	return parts
 }

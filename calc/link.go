@@ -32,6 +32,17 @@ type State struct {
 	// Parts are the counts of several files, each a split or a dataset;
 	// Text then holds the counts the weights come from.
 	Parts []Part
+	// MultiLabel holds the multi-label files: rows and positives per column.
+	MultiLabel []MultiLabelPart
+}
+
+// MultiLabelPart is a multi-label file's counts: its number of rows and, for
+// each of its 0/1 columns, the rows where it is 1.
+type MultiLabelPart struct {
+	Name      string
+	Rows      float64
+	Columns   []string
+	Positives []float64
 }
 
 // DefaultState is the page's state on a first visit, apart from the counts.
@@ -55,6 +66,8 @@ func DefaultState() State {
 //	part=R,NAME,n1,n2,...  one split or dataset (repeated): its role (train,
 //	               validation, test or dataset), name and counts in the order
 //	               of partlabels, written as labels are
+//	ml=NAME,ROWS,COLUMN,POSITIVES,...  a multi-label file (repeated): its
+//	               name, rows, and each 0/1 column with its positive rows
 const (
 	paramText     = "text"
 	paramCompact  = "z"
@@ -65,6 +78,7 @@ const (
 	paramFormula  = "f"
 	paramPresent  = "present"
 	paramPart     = "part"
+	paramMulti    = "ml"
 	paramPartTags = "partlabels"
 )
 
@@ -129,6 +143,13 @@ func (s State) Query() string {
 			}
 			q.Add(paramPart, JoinLabels(fields))
 		}
+	}
+	for _, m := range s.MultiLabel {
+		fields := []string{m.Name, FormatFloat(m.Rows)}
+		for j, col := range m.Columns {
+			fields = append(fields, col, FormatFloat(m.Positives[j]))
+		}
+		q.Add(paramMulti, JoinLabels(fields))
 	}
 	return strings.ReplaceAll(q.Encode(), "%2C", ",")
 }
@@ -224,7 +245,36 @@ func ParseState(q url.Values) (State, []error) {
 		}
 		s.Parts = parts
 	}
+	for i, raw := range q[paramMulti] {
+		m, err := parseMultiLabel(SplitLabels(raw))
+		if err != nil {
+			fail("multi-label file %d: %v", i+1, err)
+			continue
+		}
+		s.MultiLabel = append(s.MultiLabel, m)
+	}
 	return s, errs
+}
+
+// parseMultiLabel reads the fields of an ml parameter.
+func parseMultiLabel(fields []string) (MultiLabelPart, error) {
+	if len(fields) < 4 || len(fields)%2 != 0 {
+		return MultiLabelPart{}, errors.New("expected a name, the rows, then columns and positives")
+	}
+	rows, err := parseCount(fields[1])
+	if err != nil {
+		return MultiLabelPart{}, fmt.Errorf("rows: %q is not a count", fields[1])
+	}
+	m := MultiLabelPart{Name: fields[0], Rows: rows}
+	for j := 2; j < len(fields); j += 2 {
+		n, err := parseCount(fields[j+1])
+		if err != nil || n > rows {
+			return MultiLabelPart{}, fmt.Errorf("column %q: %q is not a count of rows", fields[j], fields[j+1])
+		}
+		m.Columns = append(m.Columns, fields[j])
+		m.Positives = append(m.Positives, n)
+	}
+	return m, nil
 }
 
 // parseParts reads the part parameters of a link, keeping the parts that

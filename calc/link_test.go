@@ -163,3 +163,18 @@ func TestStateParts(t *testing.T) {
 		t.Errorf("got %+v, %v\nwant the first part kept and the others reported", got.Parts, errs)
 	}
 }
+
+func TestStateMultiLabel(t *testing.T) {
+	s := DefaultState()
+	s.MultiLabel = []MultiLabelPart{{Name: "tags, 2026.csv", Rows: 1000,
+		Columns: []string{"toxic", "insult,obscene"}, Positives: []float64{100, 25}}}
+	back, errs := reparse(t, s)
+	if len(errs) > 0 || !reflect.DeepEqual(back.MultiLabel, s.MultiLabel) {
+		t.Errorf("got %+v, %v\nwant %+v", back.MultiLabel, errs, s.MultiLabel)
+	}
+	q, _ := url.ParseQuery("ml=x,10,a,11&ml=y,10,a&ml=z,10,a,3")
+	got, errs := ParseState(q)
+	if len(errs) != 2 || len(got.MultiLabel) != 1 || got.MultiLabel[0].Name != "z" {
+		t.Errorf("got %+v, %v\nwant z read, x and y reported", got.MultiLabel, errs)
+	}
+}
