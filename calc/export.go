@@ -179,6 +179,9 @@ func (e Export) dict(key func(i int) string) string {
 	return b.String()
 }
 
+// labelKey is class i's label as a Python dict key.
+func (e Export) labelKey(i int) string { return pyLabel(e.Counts.Label(i)) }
+
 func (e Export) countList() string {
 	parts := make([]string, e.Counts.Len())
 	for i := range parts {
@@ -280,9 +283,7 @@ func (e Export) sklearn() string {
 	b.WriteString(e.header("#"))
 	b.WriteString("from sklearn.linear_model import LogisticRegression\n\n")
 	b.WriteString("# Keys are the labels as they appear in y.\n")
-	fmt.Fprintf(&b, "class_weight = %s\n", e.dict(func(i int) string {
-		return pyLabel(e.Counts.Label(i))
-	}))
+	fmt.Fprintf(&b, "class_weight = %s\n", e.dict(e.labelKey))
 	b.WriteString("clf = LogisticRegression(class_weight=class_weight, max_iter=1000)\n")
 	b.WriteString("# clf.fit(X_train, y_train)\n")
 	b.WriteString("\n" + commentLines(TargetSklearn.ScaleNote()))
@@ -307,7 +308,7 @@ model = %s.%s(scale_pos_weight=%s)
 		fmt.Fprintf(&b, "import %s as %s\n\nmodel = %s.%s()\n\n", module, alias, alias, classifier)
 	}
 	b.WriteString("import numpy as np\n\n")
-	key := func(i int) string { return pyLabel(e.Counts.Label(i)) }
+	key := e.labelKey
 	if module == "xgboost" {
 		// XGBoost wants y as the class indices 0 to K - 1.
 		b.WriteString("# Keys are the class indices in y (XGBoost wants 0 to K - 1).\n")
@@ -338,9 +339,7 @@ func (e Export) catboost() string {
 		b.WriteString("# The same, written out:\n")
 	}
 	b.WriteString("# Keys are the labels as they appear in y.\n")
-	fmt.Fprintf(&b, "class_weights = %s\n", e.dict(func(i int) string {
-		return pyLabel(e.Counts.Label(i))
-	}))
+	fmt.Fprintf(&b, "class_weights = %s\n", e.dict(e.labelKey))
 	b.WriteString("model = CatBoostClassifier(class_weights=class_weights, verbose=False)\n")
 	b.WriteString("# model.fit(X_train, y_train)\n")
 	b.WriteString("\n" + commentLines(TargetCatBoost.ScaleNote()))
