@@ -145,9 +145,9 @@ pos: 38</textarea>`,
 	}
 }
 
-// TestPrerenderedLinkEscapesLabels opens links whose labels and text try to
+// TestBrowserPrerenderedLinkEscapesLabels opens links whose labels and text try to
 // break out of attributes and elements of the prerendered page.
-func TestPrerenderedLinkEscapesLabels(t *testing.T) {
+func TestBrowserPrerenderedLinkEscapesLabels(t *testing.T) {
 	base := startServer(t)
 	attack := `a"><script>window.pwned=1</script><p x="`
 	for _, q := range []url.Values{
