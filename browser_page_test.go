@@ -279,11 +279,11 @@ func TestBrowserPhoneAndManyClasses(t *testing.T) {
 		box.dispatchEvent(new Event('input', {bubbles: true})); })()`))
 	waitStatus(t, ctx, "100000 classes")
 	rows := get(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll('table.weights tbody tr').length`))
-	if rows != 50 {
-		t.Errorf("got %d rows in the table\nwant a page of 50", rows)
+	if rows != 25 {
+		t.Errorf("got %d rows in the table\nwant a page of 25", rows)
 	}
 	pager := get(t, ctx, chromedp.Text(chromedp.CSS(".pager span")))
-	if !strings.Contains(pager, "Classes 1 to 50 of 100000") {
+	if !strings.Contains(pager, "Classes 1 to 25 of 100000") {
 		t.Errorf("got pager %q", pager)
 	}
 	note := get(t, ctx, chromedp.Text(chromedp.CSS(".chart-note")))
@@ -291,7 +291,7 @@ func TestBrowserPhoneAndManyClasses(t *testing.T) {
 		t.Errorf("got chart note %q", note)
 	}
 	clickJS(t, ctx, ".pager button:last-child")
-	get(t, ctx, chromedp.Poll[bool](`document.querySelector('.pager span').textContent.includes('Classes 51 to 100')`))
+	get(t, ctx, chromedp.Poll[bool](`document.querySelector('.pager span').textContent.includes('Classes 26 to 50')`))
 }
 
 func TestBrowserEditLabelInPlace(t *testing.T) {

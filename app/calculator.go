@@ -338,9 +338,10 @@ func (c *Calculator) Render() app.UI {
 									Href("?" + examples[i].query).
 									Text(examples[i].name)
 							}),
-							app.A().
-								Class("example present-link").
-								Href("?"+c.presentQuery()).
+							app.Button().
+								Type("button").
+								ID("present").
+								OnClick(c.onPresent).
 								Text("Present"),
 						),
 				),
@@ -480,11 +481,10 @@ var examples = []struct{ name, query string }{
 		"part=test,test.csv,120,10,1"},
 }
 
-// presentQuery is the link to the page as it is, in presentation mode.
-func (c *Calculator) presentQuery() string {
-	s := c.state()
-	s.Present = true
-	return s.Query()
+// onPresent shows the page in presentation mode, from the first scheme.
+func (c *Calculator) onPresent(ctx app.Context, e app.Event) {
+	c.isPresenting, c.presentIndex = true, 0
+	c.syncURL()
 }
 
 func (c *Calculator) copyLinkLabel() string {

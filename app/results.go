@@ -13,7 +13,7 @@ import (
 
 // pageSize is how many classes a table shows at once: many classes are paged,
 // so that typing stays quick with thousands of them.
-const pageSize = 50
+const pageSize = 25
 
 // substitutedClasses is how many classes each scheme writes out with the
 // user's numbers.
