@@ -57,7 +57,10 @@ func TestBrowserStepsAndScale(t *testing.T) {
 	ctx := newTab(t)
 	openStarted(t, ctx, base+"/?counts=240,38&labels=neg,pos")
 	steps := get(t, ctx, chromedp.Evaluate[string](`document.querySelector('.steps-lines[data-scheme="balanced"]').textContent`))
-	want := "N = 240 + 38 = 278\nK = 2 classes\nw(pos) = N / (K · n_c)\n       = 278 / (2 · 38)\n       = 278 / 76\n       = 3.658"
+	want := "N = 240 + 38 = 278\nK = 2 classes\nw(neg) = N / (K · n_c)\n       = 278 / (2 · 240)\n" +
+		"       = 278 / 480\n       = 0.5792\n\n" +
+		"N = 240 + 38 = 278\nK = 2 classes\nw(pos) = N / (K · n_c)\n       = 278 / (2 · 38)\n" +
+		"       = 278 / 76\n       = 3.658"
 	if steps != want {
 		t.Errorf("got steps\n%s\nwant\n%s", steps, want)
 	}

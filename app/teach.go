@@ -11,31 +11,27 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// rarestClass is the class whose derivation the scheme cards show: the rarest
-// one with examples, where the schemes differ most.
-func rarestClass(counts calc.Counts) int {
-	rarest := -1
-	for i := range counts.Len() {
-		n := counts.Count(i)
-		if n > 0 && (rarest < 0 || n < counts.Count(rarest)) {
-			rarest = i
-		}
-	}
-	return max(rarest, 0)
-}
-
-// renderSteps shows a scheme's derivation for the rarest class.
+// renderSteps shows a scheme's derivation of each class's weight, for the
+// first classes; with many classes the rest are in the table.
 func (c *Calculator) renderSteps(scheme *calc.Scheme) app.UI {
 	counts := c.detail.counts
-	class := rarestClass(counts)
+	shown := min(counts.Len(), substitutedClasses)
+	blocks := make([]string, shown)
+	for i := range shown {
+		blocks[i] = strings.Join(calc.Steps(scheme, counts, c.params, i), "\n")
+	}
+	summary := "Step by step"
+	if counts.Len() > shown {
+		summary += fmt.Sprintf(", for the first %d classes", shown)
+	}
 	return app.Details().
 		Class("steps").
 		Body(
-			app.Summary().Textf("Step by step, for %s", counts.Label(class)),
+			app.Summary().Text(summary),
 			app.Pre().
 				Class("steps-lines").
 				DataSet("scheme", scheme.ID).
-				Text(strings.Join(calc.Steps(scheme, counts, c.params, class), "\n")),
+				Text(strings.Join(blocks, "\n\n")),
 		)
 }
 
