@@ -1,7 +1,6 @@
 package calc
 
 import (
-	"html"
 	"math"
 	"strings"
 )
@@ -187,7 +186,7 @@ func Text(x Expr) string {
 // MathML writes the formula "w_c = x" as a MathML <math> element.
 func MathML(x Expr) string {
 	r := renderer{mathML: true}
-	return r.equation(x, "")
+	return r.equation(x)
 }
 
 // Substitute writes the formula as text with class c's numbers in place of
@@ -200,20 +199,10 @@ func Substitute(x Expr, counts Counts, p Params, c int) string {
 	return r.b.String()
 }
 
-// SubstituteMathML is Substitute as a MathML <math> element, with the result
-// value after an equals sign.
-func SubstituteMathML(x Expr, counts Counts, p Params, c int, value string) string {
-	r := renderer{mathML: true, env: &evalEnv{counts: counts, params: p, c: c}}
-	return r.equation(x, value)
-}
-
-func (r *renderer) equation(x Expr, value string) string {
+func (r *renderer) equation(x Expr) string {
 	r.b.WriteString(`<math display="block"><mrow>`)
 	r.b.WriteString(`<msub><mi>w</mi><mi>c</mi></msub><mo>=</mo>`)
 	r.expr(x, 0)
-	if value != "" {
-		r.b.WriteString(`<mo>=</mo><mn>` + html.EscapeString(value) + `</mn>`)
-	}
 	r.b.WriteString(`</mrow></math>`)
 	return r.b.String()
 }
