@@ -68,7 +68,7 @@ func newHandler(base string) (*goapp.Handler, error) {
 			SVG:     "/web/icon.svg",
 		},
 		Styles:                []string{"/web/style.css"},
-		Scripts:               []string{"/web/read-slice.js"},
+		Scripts:               []string{"/web/read-file.js"},
 		Resources:             webFiles{Handler: http.FileServerFS(webFS), prefix: base},
 		Version:               version,
 		ServiceWorkerTemplate: serviceWorker(),

@@ -14,8 +14,8 @@ import (
 )
 
 // sliceSize is how much of a file is read at a time: large, because every
-// read crosses into JavaScript, and small enough for the page to stay
-// responsive between slices.
+// piece crosses into JavaScript, and small enough for the page to stay
+// responsive between pieces.
 const sliceSize = 8 << 20
 
 // fileStatus is where the counting of a file stands.
@@ -166,7 +166,7 @@ func (c *Calculator) addFiles(list app.Value) {
 	}
 }
 
-// countFile reads f in slices, updating its progress after each slice, until
+// countFile reads f piece by piece, updating its progress as it goes, until
 // it is counted, fails or is cancelled.
 func (c *Calculator) countFile(f *fileEntry) {
 	ctx := c.pageCtx
@@ -198,17 +198,10 @@ func (c *Calculator) countFile(f *fileEntry) {
 		counter := calc.NewFileCounter(opts)
 		buf := make([]byte, sliceSize)
 		lastUpdate := time.Now()
-		// The next slice is requested before the current one is counted, so
-		// that the browser reads the file while the counter works; two
-		// buffers in the page take turns.
-		buffers := [2]app.Value{newSliceBuffer(), newSliceBuffer()}
-		next := startRead(file, 0, min(sliceSize, size), buffers[0])
-		for i, off := 0, int64(0); off < size; i, off = i+1, off+sliceSize {
-			pending := next
-			if end := off + sliceSize; end < size {
-				next = startRead(file, end, min(end+sliceSize, size), buffers[(i+1)%2])
-			}
-			data, err := pending.wait(readCtx, buf)
+		reader := newFileReader(file)
+		defer reader.close()
+		for {
+			data, err := reader.read(readCtx, buf)
 			if errors.Is(err, context.Canceled) {
 				counts, _ := counter.Close()
 				counts.IsComplete = false
@@ -223,6 +216,9 @@ func (c *Calculator) countFile(f *fileEntry) {
 				counts.IsComplete = false
 				update(func(f *fileEntry) { f.status, f.counts, f.err = fileFailed, counts, err })
 				return
+			}
+			if len(data) == 0 || counter.BytesRead() >= size {
+				break
 			}
 			if time.Since(lastUpdate) > progressInterval {
 				lastUpdate = time.Now()
@@ -244,52 +240,55 @@ func (c *Calculator) countFile(f *fileEntry) {
 // progressInterval is how often the progress of a file is redrawn.
 const progressInterval = 100 * time.Millisecond
 
-func newSliceBuffer() app.Value {
-	return app.Window().Get("Uint8Array").New(sliceSize)
-}
-
-// sliceRead is a read of a slice of a browser File under way, into a buffer
-// of the page (web/read-slice.js).
-type sliceRead struct {
-	into app.Value
-	done chan sliceOutcome
-	fn   app.Func
-}
-
+// sliceOutcome is what a read of the file gives: a number of bytes, or why
+// there are none.
 type sliceOutcome struct {
 	n   int
 	err error
 }
 
-// startRead asks the browser for bytes [start, end) of file, into into.
-func startRead(file app.Value, start, end int64, into app.Value) *sliceRead {
-	r := &sliceRead{into: into, done: make(chan sliceOutcome, 1)}
-	r.fn = app.FuncOf(func(this app.Value, args []app.Value) any {
+// newFileReader opens file for reading from start to end, in pieces of up
+// to sliceSize bytes, through a stream into one buffer of the page that is
+// reused (web/read-file.js): the tab's memory then stays the same however
+// large the file, where slices would leave a buffer each for the browser to
+// collect, which it does late.
+func newFileReader(file app.Value) *streamReader {
+	return &streamReader{js: app.Window().Call("classweightsStreamReader", file, sliceSize)}
+}
+
+// streamReader reads a file through web/read-file.js's stream reader.
+type streamReader struct {
+	js app.Value
+}
+
+func (r *streamReader) read(ctx context.Context, buf []byte) ([]byte, error) {
+	done := make(chan sliceOutcome, 1)
+	var view app.Value
+	fn := app.FuncOf(func(this app.Value, args []app.Value) any {
 		o := sliceOutcome{n: args[0].Int()}
 		if o.n < 0 {
 			o.err = fmt.Errorf("the browser could not read the file: %s", args[1].String())
+		} else {
+			view = args[2]
 		}
-		r.done <- o
+		done <- o
 		return nil
 	})
-	app.Window().Call("classweightsReadSlice", file, start, end, into, r.fn)
-	return r
-}
-
-// wait waits for the slice and copies it into buf.
-func (r *sliceRead) wait(ctx context.Context, buf []byte) ([]byte, error) {
+	r.js.Call("read", fn)
 	select {
-	case o := <-r.done:
-		r.fn.Release()
+	case o := <-done:
+		fn.Release() // a read cancelled halfway keeps fn: its answer still comes
 		if o.err != nil {
 			return nil, o.err
 		}
-		n := app.CopyBytesToGo(buf[:o.n], r.into)
+		n := app.CopyBytesToGo(buf[:o.n], view)
 		return buf[:n], nil
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
 }
+
+func (r *streamReader) close() { r.js.Call("cancel") }
 
 func (c *Calculator) onFilesPicked(ctx app.Context, e app.Event) {
 	c.addFiles(ctx.JSSrc().Get("files"))
