@@ -43,13 +43,7 @@ func BenchmarkBrowserCount(b *testing.B) {
 		b.Fatal(err)
 	}
 
-	t := &testing.T{}
-	base := startServer(t)
-	tab, cancel := chromedp.NewContext(startBrowser(t))
-	defer cancel()
-	ctx, cancelTimeout := context.WithTimeout(tab, 10*time.Minute)
-	defer cancelTimeout()
-	openStarted(t, ctx, base+"/")
+	ctx := benchPage(b, 10*time.Minute)
 	b.SetBytes(info.Size())
 	b.ResetTimer()
 	for i := range b.N {
@@ -103,13 +97,7 @@ func rendererPeakMB() float64 {
 //
 //	go test -run '^$' -bench BrowserTyping1000 -benchtime 20x .
 func BenchmarkBrowserTyping1000(b *testing.B) {
-	t := &testing.T{}
-	base := startServer(t)
-	tab, cancel := chromedp.NewContext(startBrowser(t))
-	defer cancel()
-	ctx, cancelTimeout := context.WithTimeout(tab, 5*time.Minute)
-	defer cancelTimeout()
-	openStarted(t, ctx, base+"/")
+	ctx := benchPage(b, 5*time.Minute)
 	err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`(() => {
 		const box = document.getElementById('counts-input');
 		box.value = Array.from({length: window.__k || 1000}, (_, i) => 'class ' + i + ': ' + (1 + (i * 7919) % 1000)).join('\n');
@@ -142,4 +130,17 @@ func BenchmarkBrowserTyping1000(b *testing.B) {
 		}
 		b.ReportMetric(float64(time.Since(start).Microseconds())/1000, "ms/keystroke")
 	}
+}
+
+// benchPage opens the calculator in a tab of the shared browser, with a time
+// limit fit for a benchmark.
+func benchPage(b *testing.B, limit time.Duration) context.Context {
+	b.Helper()
+	base := startServer(b)
+	tab, cancel := chromedp.NewContext(startBrowser(b))
+	b.Cleanup(cancel)
+	ctx, cancelTimeout := context.WithTimeout(tab, limit)
+	b.Cleanup(cancelTimeout)
+	openStarted(b, ctx, base+"/")
+	return ctx
 }

@@ -138,14 +138,21 @@ func dropFiles(t *testing.T, ctx context.Context, files map[string]string) {
 	run(t, ctx, chromedp.Evaluate[chromedp.Void](js.String()))
 }
 
+// splitFiles are a training split with neg 90 and pos 10 and a test split
+// with neg 40 and pos 10.
+func splitFiles() map[string]string {
+	return map[string]string{
+		"train.csv": "text,label\n" + strings.Repeat("a,neg\n", 90) + strings.Repeat("b,pos\n", 10),
+		"test.csv":  "text,label\n" + strings.Repeat("a,neg\n", 40) + strings.Repeat("b,pos\n", 10),
+	}
+}
+
 func TestBrowserDropSplits(t *testing.T) {
 	base := startServer(t)
 	ctx := newTab(t)
 	openStarted(t, ctx, base+"/")
 
-	train := "text,label\n" + strings.Repeat("a,neg\n", 90) + strings.Repeat("b,pos\n", 10)
-	test := "text,label\n" + strings.Repeat("a,neg\n", 40) + strings.Repeat("b,pos\n", 10)
-	dropFiles(t, ctx, map[string]string{"train.csv": train, "test.csv": test})
+	dropFiles(t, ctx, splitFiles())
 	waitFileStatus(t, ctx, "#file-1", "done")
 	waitFileStatus(t, ctx, "#file-2", "done")
 

@@ -40,7 +40,7 @@ func chromiumPath() string {
 }
 
 // startBrowser starts one headless Chromium for all tests of the package.
-func startBrowser(t *testing.T) context.Context {
+func startBrowser(t testing.TB) context.Context {
 	t.Helper()
 	browserOnce.Do(func() {
 		path := chromiumPath()
@@ -90,7 +90,7 @@ func newTab(t *testing.T) context.Context {
 }
 
 // startServer serves the calculator on a free loopback port.
-func startServer(t *testing.T) string {
+func startServer(t testing.TB) string {
 	t.Helper()
 	if err := checkWasm(); err != nil {
 		t.Fatal(err)
@@ -104,14 +104,14 @@ func startServer(t *testing.T) string {
 	return srv.URL
 }
 
-func run(t *testing.T, ctx context.Context, actions ...chromedp.Action[chromedp.Void]) {
+func run(t testing.TB, ctx context.Context, actions ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
 	if err := chromedp.Do(ctx, actions...); err != nil {
 		t.Fatal(err)
 	}
 }
 
-func get[T any](t *testing.T, ctx context.Context, action chromedp.Action[T]) T {
+func get[T any](t testing.TB, ctx context.Context, action chromedp.Action[T]) T {
 	t.Helper()
 	v, err := chromedp.Run(ctx, action)
 	if err != nil {
@@ -121,7 +121,7 @@ func get[T any](t *testing.T, ctx context.Context, action chromedp.Action[T]) T 
 }
 
 // openStarted opens u and waits until the WebAssembly app has started.
-func openStarted(t *testing.T, ctx context.Context, u string) {
+func openStarted(t testing.TB, ctx context.Context, u string) {
 	t.Helper()
 	run(t, ctx,
 		chromedp.Navigate(u),

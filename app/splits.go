@@ -13,12 +13,11 @@ import (
 // splitView is what the page shows about several files: the training-split
 // rule, how the splits compare, and each dataset's own weights.
 type splitView struct {
-	warning    string
-	hasTrain   bool
-	splits     *calc.Comparison
-	splitsErr  error
-	datasets   []calc.Part
-	pooledName string
+	warning   string
+	hasTrain  bool
+	splits    *calc.Comparison
+	splitsErr error
+	datasets  []calc.Part
 }
 
 // newSplitView sorts the parts into splits and datasets and compares them.
